@@ -1,0 +1,81 @@
+package atlas.api;
+
+import atlas.db.Database;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP server: a thin Javalin adapter over the rooms' plain-Java logic. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private final Javalin app;
+
+    public ApiServer(Database db, ApiContext context) {
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.defaultContentType = "application/json";
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/web";
+                sf.directory = context.webDir().toString();
+                sf.location = io.javalin.http.staticfiles.Location.EXTERNAL;
+            });
+        });
+        HealthRoutes.register(app, db);
+        context.register(app);
+        app.exception(ApiProblem.class, (e, ctx) -> ctx.status(e.status())
+                .contentType("application/problem+json").json(e.body(ctx.path())));
+        app.exception(SQLTransientConnectionException.class, (e, ctx) -> unavailable(ctx));
+        app.exception(Exception.class, (e, ctx) -> {
+            if (causedByDatabaseOutage(e)) {
+                unavailable(ctx);
+                return;
+            }
+            log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/problem+json")
+                    .json(ApiProblem.of(500, "Internal error", "the server failed; the error has been logged")
+                            .body(ctx.path()));
+        });
+    }
+
+    private static boolean causedByDatabaseOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void unavailable(io.javalin.http.Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Service Unavailable");
+        body.put("status", 503);
+        body.put("detail", "the database is not reachable; try again shortly");
+        ctx.status(503).header("Retry-After", "5").contentType("application/problem+json").json(body);
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,28 @@
+package atlas.cli;
+
+import atlas.api.ApiContext;
+import atlas.db.Database;
+import io.javalin.Javalin;
+
+import java.nio.file.Path;
+
+/** Wires every route group to its room's logic: the one place where the server is assembled. */
+final class AtlasRoutes implements ApiContext {
+    private final Path home;
+    private final Database db;
+
+    AtlasRoutes(Path home, Database db) {
+        this.home = home;
+        this.db = db;
+    }
+
+    @Override
+    public Path webDir() {
+        return home.resolve("web");
+    }
+
+    @Override
+    public void register(Javalin app) {
+        atlas.api.GazetteerRoutes.register(app, db);
+    }
+}

@@ -1,0 +1,116 @@
+package atlas.cli;
+
+import atlas.db.Database;
+import atlas.db.DatabaseConfig;
+import atlas.db.DatabaseException;
+import atlas.db.DatabaseTarget;
+import atlas.db.LocalCluster;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Entry point of ./atlas: demo, serve, db, import, geocode, boundaries, export. */
+public final class Main {
+    private static final String USAGE = """
+            usage: ./atlas <command>
+              demo [--host 127.0.0.1] [--port 7070]   create/start the local database, load the bundled data, serve
+              serve [--host ..] [--port ..]           serve what the database holds
+              test                                    run the test suite (handled by the launcher script)
+              db start|stop|status|psql [psql args]   the local cluster (or DATABASE_URL's server for psql)
+              import FILE... [--json]                 import project lists (.txt tables, .csv, .xlsx)
+              geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
+              boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
+            environment: DATABASE_URL (external PostGIS), ATLAS_DATA (data folder, default var/), ATLAS_ADMIN_TOKEN
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path home = Path.of(System.getProperty("atlas.home", ".")).toAbsolutePath().normalize();
+        DatabaseTarget target = new DatabaseTarget(DatabaseConfig.fromEnvironment(), DatabaseTarget.defaultDataFolder(home));
+        Options options = Options.parse(argv, 1);
+        int code;
+        try {
+            code = switch (argv[0]) {
+                case "demo" -> new ServeCommand(home, target, options, true).run();
+                case "serve" -> new ServeCommand(home, target, options, false).run();
+                case "db" -> db(target, options);
+                case "import" -> Commands.importFiles(home, target, options);
+                case "geocode" -> Commands.geocode(home, target, options);
+                case "boundaries" -> Commands.boundaries(home, target, options);
+                default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
+            };
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            code = 64;
+        } catch (DatabaseException e) {
+            System.err.println("database: " + e.getMessage());
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    private static int db(DatabaseTarget target, Options options) {
+        String sub = options.args().isEmpty() ? "status" : options.args().get(0);
+        if (target.isExternal() && !sub.equals("psql")) {
+            System.out.println("DATABASE_URL is set: the external server is used; there is no local cluster to " + sub);
+            return 0;
+        }
+        switch (sub) {
+            case "start" -> {
+                String url = target.ensureJdbcUrl();
+                try (Database db = Database.connect(url, 2)) {
+                    db.migrate();
+                }
+                System.out.println("local cluster running: " + url);
+                return 0;
+            }
+            case "stop" -> {
+                target.localCluster().orElseThrow().stop();
+                System.out.println("local cluster stopped");
+                return 0;
+            }
+            case "status" -> {
+                LocalCluster cluster = target.localCluster().orElseThrow();
+                System.out.println(cluster.runningPort().map(p -> "running on 127.0.0.1:" + p + " (" + cluster.dataDir() + ")")
+                        .orElse("stopped (" + cluster.dataDir() + ")"));
+                return cluster.isRunning() ? 0 : 1;
+            }
+            case "psql" -> {
+                return psql(target, options.args().subList(1, options.args().size()), options);
+            }
+            default -> throw new UsageException("db takes start, stop, status or psql");
+        }
+    }
+
+    private static int psql(DatabaseTarget target, List<String> extra, Options options) {
+        String url = target.ensureJdbcUrl();
+        List<String> cmd = new ArrayList<>(List.of("psql", "-X"));
+        if (target.isExternal()) {
+            cmd.add(System.getenv("DATABASE_URL"));
+        } else {
+            java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+            cmd.addAll(List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", LocalCluster.SUPERUSER,
+                    DatabaseTarget.DATABASE));
+        }
+        cmd.addAll(extra);
+        options.options().forEach((k, v) -> {
+            // Options.parse took psql's single-dash flags as positionals; long ones are passed back through.
+            cmd.add("--" + k + (v.equals("true") ? "" : "=" + v));
+        });
+        try {
+            return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot run psql: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+}

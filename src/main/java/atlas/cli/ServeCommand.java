@@ -1,0 +1,52 @@
+package atlas.cli;
+
+import atlas.api.ApiServer;
+import atlas.db.Database;
+import atlas.db.DatabaseTarget;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** demo and serve: start the database (local or external), load bundled data for demo, serve HTTP. */
+final class ServeCommand {
+    private final Path home;
+    private final DatabaseTarget target;
+    private final Options options;
+    private final boolean demo;
+
+    ServeCommand(Path home, DatabaseTarget target, Options options, boolean demo) {
+        this.home = home;
+        this.target = target;
+        this.options = options;
+        this.demo = demo;
+    }
+
+    int run() {
+        String host = options.option("host").orElse("127.0.0.1");
+        int port = options.intOption("port", 7070);
+        String url = target.ensureJdbcUrl();
+        Database db = Database.connect(url, 16);
+        db.migrate();
+        if (demo) {
+            new BundledData(home.resolve("geodata"), db).load(System.out);
+        }
+        ApiServer server = new ApiServer(db, new AtlasRoutes(home, db)).start(host, port);
+        System.out.println("Project Atlas is serving on http://" + host + ":" + server.port() + "/");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ctrl-C: finish in-flight requests, close the pool, stop the local cluster.
+            server.close();
+            db.close();
+            if (demo) {
+                target.localCluster().ifPresent(c -> c.stop());
+            }
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

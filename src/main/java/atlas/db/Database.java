@@ -1,0 +1,75 @@
+package atlas.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The connection pool and the schema migrations of one database. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database connect(String jdbcUrl, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("atlas");
+        // Start even when the database is down: the server answers 503 until it is back.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(5_000);
+        return new Database(new HikariDataSource(config));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Applies pending Flyway migrations (src/main/resources/db/migration). */
+    public int migrate() {
+        return flyway().migrate().migrationsExecuted;
+    }
+
+    /** True when every known migration has been applied. */
+    public boolean migrationsCurrent() {
+        MigrationInfo[] pending = flyway().info().pending();
+        return pending.length == 0;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    }
+
+    /** Creates a database on the server of the given maintenance URL if it does not exist. */
+    public static void createDatabaseIfMissing(String maintenanceJdbcUrl, String name, String template) {
+        try (Connection c = java.sql.DriverManager.getConnection(maintenanceJdbcUrl);
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("CREATE DATABASE \"" + name + "\"" + (template == null ? "" : " TEMPLATE \"" + template + "\""));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
