@@ -7,11 +7,11 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 
 /** Wires every route group to its room's logic: the one place where the server is assembled. */
-final class AtlasRoutes implements ApiContext {
+public final class AtlasRoutes implements ApiContext {
     private final Path home;
     private final Database db;
 
-    AtlasRoutes(Path home, Database db) {
+    public AtlasRoutes(Path home, Database db) {
         this.home = home;
         this.db = db;
     }

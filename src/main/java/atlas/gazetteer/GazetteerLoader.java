@@ -112,7 +112,8 @@ public final class GazetteerLoader {
             for (Map<String, String> r : rows) {
                 ps.setString(1, CsvTable.value(r, "code"));
                 ps.setString(2, CsvTable.value(r, "name"));
-                ps.setArray(3, c.createArrayOf("text", CsvTable.value(r, "county_codes").split(";")));
+                String counties = CsvTable.value(r, "county_codes");  // empty: not a place (central-department codes)
+                ps.setArray(3, c.createArrayOf("text", counties == null ? new String[0] : counties.split(";")));
                 ps.setString(4, CsvTable.value(r, "reasoning"));
                 ps.addBatch();
             }

@@ -1,0 +1,47 @@
+package atlas.testing;
+
+import atlas.db.Database;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives each test class its own database (schema + bundled data) on the run's real PostGIS:
+ * declare a Database parameter in a constructor, @BeforeAll or test method.
+ */
+public final class PostgisExtension implements BeforeAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgisExtension.class);
+
+    private record Holder(Database db) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            TestDatabases.get().drop(db);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        database(context);
+    }
+
+    private static Database database(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() || classContext.getParent().isPresent()
+                && classContext.getTestClass().isPresent() && classContext.getParent().get().getTestClass().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        return classContext.getStore(NS).getOrComputeIfAbsent("db",
+                k -> new Holder(TestDatabases.get().newDatabase()), Holder.class).db();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Database.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return database(e);
+    }
+}
