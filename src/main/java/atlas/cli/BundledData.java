@@ -4,6 +4,9 @@ import atlas.db.Database;
 import atlas.db.DatabaseException;
 import atlas.db.DatasetVersions;
 import atlas.gazetteer.GazetteerLoader;
+import atlas.geocode.GeocodeStore;
+import atlas.ingest.ImportReport;
+import atlas.ingest.ImportService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,11 +34,40 @@ public final class BundledData {
                     g.resolve("code-history.csv"), g.resolve("functional-zones.csv"),
                     geodata.resolve("boundaries/zhejiang-counties.geojson"));
             String hash = DatasetVersions.sha256(gazetteerFiles);
+            String previousGazetteer = DatasetVersions.loaded(c, "gazetteer").orElse("");
+            String previousAreas = DatasetVersions.loaded(c, "plan-areas").orElse("");
             if (!DatasetVersions.loaded(c, "gazetteer").equals(java.util.Optional.of(hash))) {
                 new GazetteerLoader(geodata).load(c);
                 DatasetVersions.record(c, "gazetteer", hash);
                 out.println("loaded gazetteer and county boundaries");
             }
+            Path planAreas = geodata.resolve("plan-areas.json");
+            String areaHash = DatasetVersions.sha256(List.of(planAreas)) + hash;
+            if (!DatasetVersions.loaded(c, "plan-areas").equals(java.util.Optional.of(areaHash))) {
+                new atlas.planareas.PlanAreaLoader().load(c, planAreas);
+                DatasetVersions.record(c, "plan-areas", areaHash);
+                out.println("loaded plan areas");
+            }
+            ImportService imports = new ImportService();
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(geodata.resolve("lists"))) {
+                for (Path list : files.sorted().toList()) {
+                    ImportReport report = imports.importFile(c, list, out::println);
+                    if (report.status().equals("failed")) {
+                        throw new DatabaseException("bundled list " + list.getFileName() + " failed: " + report.error(), null);
+                    }
+                    if (report.status().equals("imported")) {
+                        out.println("imported " + list.getFileName() + ": " + report.imported() + " projects, "
+                                + report.withWarnings() + " with warnings, " + report.rejectedCount() + " rejected");
+                    }
+                }
+            }
+            GeocodeStore.Summary placed = new GeocodeStore().run(c, !areaHash.equals(previousAreas) || !hash.equals(previousGazetteer));
+            if (placed.projects() > 0) {
+                out.println("placed " + placed.projects() + " projects " + placed.byPrecision() + ", "
+                        + placed.reviewItems() + " review items, in " + placed.millis() + " ms");
+            }
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot list " + geodata.resolve("lists") + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new DatabaseException("loading bundled data failed: " + e.getMessage(), e);
         }

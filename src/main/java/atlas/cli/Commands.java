@@ -10,6 +10,7 @@ import atlas.gazetteer.BoundaryFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** The data commands: import, geocode, boundaries. */
 final class Commands {
@@ -22,12 +23,56 @@ final class Commands {
         return db;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     static int importFiles(Path home, DatabaseTarget target, Options options) {
-        throw new UsageException("import: not wired yet");
+        if (options.args().isEmpty()) {
+            throw new UsageException("usage: ./atlas import FILE... [--json]");
+        }
+        int failed = 0;
+        try (Database db = open(target); Connection c = db.connection()) {
+            atlas.ingest.ImportService service = new atlas.ingest.ImportService();
+            List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
+            for (String f : options.args()) {
+                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));
+                reports.add(r);
+                if (r.status().equals("failed")) {
+                    failed++;
+                }
+                if (!options.flag("json")) {
+                    ImportPrinter.print(r, System.out);
+                }
+            }
+            if (options.flag("json")) {
+                System.out.println(JSON.writeValueAsString(reports));
+            }
+            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, false);
+            if (!options.flag("json")) {
+                System.out.println("placed " + s.projects() + " new or changed projects " + s.byPrecision());
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new atlas.db.DatabaseException(e.getMessage(), e);
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     static int geocode(Path home, DatabaseTarget target, Options options) {
-        throw new UsageException("geocode: not wired yet");
+        try (Database db = open(target); Connection c = db.connection()) {
+            if (options.option("eval").isPresent()) {
+                return GeocodeEvalCommand.run(c, Path.of(options.option("eval").get()), System.out);
+            }
+            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, true);
+            System.out.println("placed " + s.projects() + " projects in " + s.millis() + " ms " + s.byPrecision()
+                    + ", " + s.reviewItems() + " review items");
+            if (options.flag("report")) {
+                ReviewReport.print(c, System.out);
+            }
+            return 0;
+        } catch (SQLException e) {
+            throw new atlas.db.DatabaseException(e.getMessage(), e);
+        }
     }
 
     static int boundaries(Path home, DatabaseTarget target, Options options) {

@@ -1,0 +1,30 @@
+package atlas.cli;
+
+import atlas.geocode.Evaluation;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** ./atlas geocode --eval FILE: county-level precision, recall, F1 and the misses. */
+final class GeocodeEvalCommand {
+    private GeocodeEvalCommand() {
+    }
+
+    static int run(Connection c, Path labels, PrintStream out) throws SQLException {
+        Evaluation.Result r = Evaluation.evaluate(c, labels);
+        out.printf("labelled projects: %d (found in the database: %d)%n", r.labelled(), r.found());
+        out.printf("county-level precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n",
+                r.precision(), r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
+        out.printf("precision level agrees with the label for %d of %d%n", r.precisionLevelAgreement(), r.labelled());
+        out.println("placed precision levels:   " + r.placedPrecision());
+        out.println("labelled precision levels: " + r.expectedPrecision());
+        out.println("misses (" + r.misses().size() + "):");
+        for (Evaluation.Miss m : r.misses()) {
+            out.printf("  %s #%s %s: expected %s (%s), placed %s (%s)%n", m.source().substring(0, 3), m.seq(), m.name(),
+                    m.expected(), m.expectedPrecision(), m.placed(), m.placedPrecision());
+        }
+        return 0;
+    }
+}

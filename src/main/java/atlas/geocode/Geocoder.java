@@ -1,0 +1,365 @@
+package atlas.geocode;
+
+import atlas.gazetteer.Candidate;
+import atlas.gazetteer.Gazetteer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Places a project on current counties from its evidence, strongest first: the division code inside
+ * 项目代码 (through code history and the functional-zone crosswalk), 建设地点, place names in the
+ * name (routes 'X至Y' become ordered lines), and 责任单位/实施单位. Pure logic: no database, no HTTP.
+ */
+public final class Geocoder {
+    /** Connectors that make 'X至Y' or 'X—Y' a route. */
+    private static final Pattern ROUTE_CONNECTOR = Pattern.compile("至|—|－|～|~|到");
+    private static final Pattern PROVINCE_WIDE = Pattern.compile("全省|省域|浙江省各地|省级统筹");
+    /**
+     * Two-character short forms of towns and streets that are also ordinary words in project names;
+     * in free text they are read as words, never as places.
+     */
+    private static final Set<String> GENERIC_WORDS = Set.of(
+            "城东", "城中", "城北", "城南", "城西", "城厢", "建设", "新城", "新建", "东方", "花园", "江南", "太湖",
+            "运河", "滨海", "湖滨", "文教", "解放", "长安", "太平", "和平", "东城", "西城", "南城", "北城", "新兴",
+            "中心", "新区", "东湖", "南湖", "西湖", "北山", "南山", "东山", "大同", "大地", "大街", "大门", "天河",
+            "永和", "海洋", "红星", "联城", "惠民", "新街", "新河", "新桥", "新安", "新丰", "前进", "沿江", "江口",
+            "海滨", "湖东", "湖南", "浦口", "白云", "凤凰", "紫金", "星海", "外滩", "元和", "大洋", "大安", "大唐",
+            "东港", "东渡", "东胜", "前江", "南门", "西门", "大关", "东关", "西关", "平和", "和睦", "春江", "长河",
+            "海城", "中洲", "南苑", "北苑", "花街", "花桥", "高新", "未来", "文昌", "朝阳", "阳明", "长乐", "永兴",
+            "永丰", "永昌", "新塘", "新市", "新明", "新华", "海门", "清江", "金川", "龙山", "龙门", "石门",
+            "双桥", "白马", "白石", "明楼", "环山", "园区", "江东", "东华", "杨林", "城市");
+    /** Where a city named as a route end is: its seat district (市政府驻地). */
+    private static final Map<String, String> CITY_SEAT = Map.ofEntries(
+            Map.entry("330100", "330102"), Map.entry("330200", "330212"), Map.entry("330300", "330302"),
+            Map.entry("330400", "330402"), Map.entry("330500", "330502"), Map.entry("330600", "330602"),
+            Map.entry("330700", "330702"), Map.entry("330800", "330802"), Map.entry("330900", "330902"),
+            Map.entry("331000", "331002"), Map.entry("331100", "331102"));
+
+    private final Gazetteer gazetteer;
+    private final List<PlanAreaKeywords> areas;
+
+    public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
+        this.gazetteer = gazetteer;
+        this.areas = areas;
+    }
+
+    /** A place read from text: a county, a city, the province, or several candidates (ambiguous). */
+    private record Place(String text, String level, List<String> codes) {
+        boolean isCounty() {
+            return level.equals("county") && codes.size() == 1;
+        }
+    }
+
+    public Placement place(ProjectFacts p) {
+        List<String> disagreements = new ArrayList<>();
+        List<Placement.AreaMention> areaMentions = areaMentions(p);
+        String name = clean(p.name());
+        String location = clean(p.location());
+        String units = clean(String.join("、", p.units()));
+
+        // 1. 项目代码: division code of the second group, read with the year of the first.
+        Map<String, String> codeCounties = new LinkedHashMap<>();
+        List<List<String>> codeAmbiguous = new ArrayList<>();
+        List<String> ambiguousEvidence = new ArrayList<>();
+        Set<String> codeCities = new LinkedHashSet<>();
+        boolean codeProvince = false;
+        for (String code : p.codes()) {
+            String[] parts = code.split("-");
+            if (parts.length < 2 || !parts[1].matches("[0-9]{6}")) {
+                continue;
+            }
+            String division = parts[1];
+            Optional<Integer> year = issuedYear(parts[0]);
+            String evidence = "项目代码 " + code;
+            if (division.equals("330000")) {
+                codeProvince = true;
+                continue;
+            }
+            Optional<Gazetteer.FunctionalZone> zone = gazetteer.functionalZone(division);
+            List<String> current = zone.map(Gazetteer.FunctionalZone::countyCodes)
+                    .orElseGet(() -> gazetteer.currentCountiesFor(division, year));
+            if (zone.isPresent()) {
+                evidence += " (" + zone.get().name() + ")";
+            }
+            if (current.size() == 1) {
+                codeCounties.putIfAbsent(current.get(0), evidence);
+            } else if (current.size() > 1) {
+                codeAmbiguous.add(current);
+                ambiguousEvidence.add(evidence + " may mean " + String.join(" or ", names(current)));
+            } else if (gazetteer.division(division).map(d -> d.level().equals("city")).orElse(false)) {
+                codeCities.add(division);
+            }
+        }
+
+        // 2-4. Places in 建设地点, the name and the responsible units.
+        List<Place> locationPlaces = places(location, false);
+        List<Place> namePlaces = places(name, true);
+        List<Place> unitPlaces = places(units, true);
+        boolean province = codeProvince && countiesOf(locationPlaces).isEmpty() && countiesOf(namePlaces).isEmpty()
+                || PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
+
+        // A route: places on both sides of 至/— in the name (or 建设地点), in order.
+        List<Place> route = route(name);
+        if (route.size() < 2) {
+            route = route(location);
+        }
+        if (route.size() >= 2) {
+            Set<String> known = new LinkedHashSet<>(codeCounties.keySet());
+            countiesOf(locationPlaces).forEach(known::add);
+            List<Placement.PlacedCounty> line = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Place place : route) {
+                String county = routeCounty(place, known);
+                if (county != null && seen.add(county)) {
+                    line.add(new Placement.PlacedCounty(county, "route", "线路 '" + place.text() + "' in the name"));
+                }
+            }
+            if (line.size() >= 2) {
+                for (Map.Entry<String, String> e : codeCounties.entrySet()) {
+                    if (seen.add(e.getKey())) {
+                        line.add(new Placement.PlacedCounty(e.getKey(), "code", e.getValue()));
+                    }
+                }
+                return new Placement(line, "route", cities(line), disagreements, Optional.empty(), areaMentions);
+            }
+        }
+
+        List<Placement.PlacedCounty> counties = new ArrayList<>();
+        Optional<Placement.Review> review = Optional.empty();
+        List<String> locationCounties = countiesOf(locationPlaces);
+        List<String> nameCounties = countiesOf(namePlaces);
+        List<String> unitCounties = countiesOf(unitPlaces);
+        if (!codeCounties.isEmpty()) {
+            if (!locationCounties.isEmpty() && locationCounties.containsAll(codeCounties.keySet())) {
+                // 建设地点 lists every county the code names, and maybe more: it is the fuller answer.
+                locationCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "location",
+                        "建设地点 '" + location + "'" + (codeCounties.containsKey(c) ? "; " + codeCounties.get(c) : ""))));
+            } else {
+                codeCounties.forEach((c, ev) -> counties.add(new Placement.PlacedCounty(c, "code", ev)));
+                for (String other : union(locationCounties, nameCounties)) {
+                    if (!codeCounties.containsKey(other)) {
+                        disagreements.add("text names " + nameOf(other) + " but " + codeCounties.values().iterator().next()
+                                + " says " + String.join("、", names(List.copyOf(codeCounties.keySet()))));
+                    }
+                }
+            }
+        } else if (!codeAmbiguous.isEmpty()) {
+            List<String> options = codeAmbiguous.get(0);
+            List<String> narrowed = new ArrayList<>();
+            String how = null;
+            for (List<String> text : List.of(locationCounties, nameCounties, unitCounties, placesInContent(p, options))) {
+                narrowed = text.stream().filter(options::contains).toList();
+                if (!narrowed.isEmpty()) {
+                    how = text == locationCounties ? "建设地点 '" + location + "'"
+                            : text == nameCounties ? "the name" : text == unitCounties ? "责任单位" : "建设内容";
+                    break;
+                }
+            }
+            if (!narrowed.isEmpty()) {
+                String evidence = ambiguousEvidence.get(0) + "; " + how + " decides";
+                narrowed.forEach(c -> counties.add(new Placement.PlacedCounty(c, "code", evidence)));
+            } else {
+                options.forEach(c -> counties.add(new Placement.PlacedCounty(c, "code", ambiguousEvidence.get(0))));
+                review = Optional.of(new Placement.Review("ambiguous", ambiguousEvidence.get(0)
+                        + "; nothing in the row decides"));
+            }
+        } else if (!locationCounties.isEmpty()) {
+            locationCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "location", "建设地点 '" + location + "'")));
+        } else if (!province && !nameCounties.isEmpty()) {
+            namePlaces.stream().filter(Place::isCounty).map(pl -> pl.codes().get(0)).distinct().forEach(c ->
+                    counties.add(new Placement.PlacedCounty(c, "name", "name mentions '" + textOf(namePlaces, c) + "'")));
+        } else if (!province && !unitCounties.isEmpty()) {
+            unitCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "unit", "责任单位 '" + units + "'")));
+        }
+
+        if (!counties.isEmpty()) {
+            String precision = counties.size() == 1 ? "county" : "counties";
+            if (review.isEmpty() && !disagreements.isEmpty()) {
+                review = Optional.of(new Placement.Review("disagreement", String.join("; ", disagreements)));
+            }
+            return new Placement(counties, precision, cities(counties), disagreements, review, areaMentions);
+        }
+        if (province) {
+            return new Placement(List.of(), "province", List.of(), disagreements,
+                    Optional.of(new Placement.Review("province", "province-wide programme (全省"
+                            + (codeProvince ? ", 项目代码 330000" : "") + "): not pinned to a county")), areaMentions);
+        }
+        Set<String> cities = new LinkedHashSet<>(codeCities);
+        for (List<Place> places : List.of(locationPlaces, namePlaces, unitPlaces)) {
+            places.stream().filter(pl -> pl.level().equals("city") && pl.codes().size() == 1)
+                    .forEach(pl -> cities.add(pl.codes().get(0)));
+        }
+        if (!cities.isEmpty()) {
+            String which = String.join("、", names(List.copyOf(cities)));
+            return new Placement(List.of(), "city", List.copyOf(cities), disagreements,
+                    Optional.of(new Placement.Review("city-only", "only city known: " + which)), areaMentions);
+        }
+        Optional<Place> ambiguous = List.of(locationPlaces, namePlaces, unitPlaces).stream().flatMap(List::stream)
+                .filter(pl -> pl.codes().size() > 1).findFirst();
+        String reason = ambiguous.map(a -> "ambiguous place name '" + a.text() + "' (" + String.join(" / ", names(a.codes())) + ")")
+                .orElse("no place found in 项目代码, 建设地点, name or 责任单位");
+        return new Placement(List.of(), "unknown", List.of(), disagreements,
+                Optional.of(new Placement.Review(ambiguous.isPresent() ? "ambiguous" : "unplaced", reason)), areaMentions);
+    }
+
+    /** '2019' is a year; '2108' is 2021-08 (the platform's newer yymm form). */
+    static Optional<Integer> issuedYear(String group) {
+        if (!group.matches("[0-9]{4}")) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(group);
+        int mm = n % 100;
+        return Optional.of(mm >= 1 && mm <= 12 && n / 100 >= 20 ? 2000 + n / 100 : n);
+    }
+
+    private List<String> placesInContent(ProjectFacts p, List<String> options) {
+        return countiesOf(places(clean(p.content()), true)).stream().filter(options::contains).toList();
+    }
+
+    private String routeCounty(Place place, Set<String> known) {
+        if (place.isCounty()) {
+            return place.codes().get(0);
+        }
+        if (place.level().equals("city") && place.codes().size() == 1) {
+            String city = place.codes().get(0);
+            // Other evidence inside that city says where the line ends; else the city's seat district.
+            for (String k : known) {
+                if (gazetteer.cityOf(k).map(city::equals).orElse(false)) {
+                    return k;
+                }
+            }
+            return CITY_SEAT.get(city);
+        }
+        return null;
+    }
+
+    private List<Place> route(String text) {
+        Matcher m = ROUTE_CONNECTOR.matcher(text);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<Place> places = places(text, true).stream().filter(pl -> pl.codes().size() == 1
+                && !pl.level().equals("province")).toList();
+        // Places must stand on both sides of a connector.
+        int first = m.start();
+        int last = first;
+        while (m.find()) {
+            last = m.start();
+        }
+        boolean before = false;
+        boolean after = false;
+        for (Place pl : places) {
+            int at = text.indexOf(pl.text());
+            before |= at < first;
+            after |= at > last || at > first;
+        }
+        return before && after ? places : List.of();
+    }
+
+    private List<Place> places(String text, boolean freeText) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String masked = maskAreaKeywords(text);
+        List<Place> out = new ArrayList<>();
+        for (Gazetteer.Mention m : gazetteer.mentions(masked)) {
+            List<Candidate> cands = m.candidates();
+            if (cands.isEmpty()) {
+                continue;
+            }
+            boolean shortTown = cands.stream().allMatch(c -> c.aliasKind() != null
+                    && (c.aliasKind().equals("town") || c.aliasKind().equals("street"))) && m.text().length() <= 2;
+            if (shortTown && (GENERIC_WORDS.contains(m.text()) || freeText && isInsideWord(masked, m))) {
+                continue;
+            }
+            List<String> codes = cands.stream().map(Candidate::code).distinct().toList();
+            out.add(new Place(m.text(), cands.get(0).level(), codes));
+        }
+        // A county inside a named city makes the city redundant (杭州市余杭区 -> 余杭区).
+        List<String> counties = countiesOf(out);
+        return out.stream().filter(pl -> !(pl.level().equals("city") && pl.codes().size() == 1 && counties.stream()
+                .anyMatch(c -> gazetteer.cityOf(c).map(pl.codes().get(0)::equals).orElse(false)))).toList();
+    }
+
+    /** A two-character town name glued to more CJK text on both sides is most likely part of a word. */
+    private static boolean isInsideWord(String text, Gazetteer.Mention m) {
+        return m.start() > 0 && m.end() < text.length()
+                && Character.isIdeographic(text.charAt(m.start() - 1)) && Character.isIdeographic(text.charAt(m.end()))
+                && !"市县区镇乡街".contains(String.valueOf(text.charAt(m.end())));
+    }
+
+    /** Multi-county plan-area names (城西科创大走廊) would read as towns (城西): blank them out first. */
+    private String maskAreaKeywords(String text) {
+        String out = text;
+        for (PlanAreaKeywords a : areas) {
+            if (a.members().size() == 1) {
+                continue;
+            }
+            for (String k : a.keywords()) {
+                if (k.length() >= 3 && out.contains(k)) {
+                    out = out.replace(k, "\u3000".repeat(k.length()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Placement.AreaMention> areaMentions(ProjectFacts p) {
+        String rowText = clean(p.name()) + " " + clean(p.location()) + " " + clean(String.join("、", p.units()));
+        String content = clean(p.content());
+        List<Placement.AreaMention> out = new ArrayList<>();
+        for (PlanAreaKeywords a : areas) {
+            for (String k : a.keywords()) {
+                String key = clean(k);
+                if (key.length() < 2) {
+                    continue;
+                }
+                if (rowText.contains(key) || key.length() >= 4 && content.contains(key)) {
+                    out.add(new Placement.AreaMention(a.id(), "row mentions '" + key + "'"));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> countiesOf(List<Place> places) {
+        return places.stream().filter(Place::isCounty).map(p -> p.codes().get(0)).distinct().toList();
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> s = new LinkedHashSet<>(a);
+        s.addAll(b);
+        return List.copyOf(s);
+    }
+
+    private List<String> cities(List<Placement.PlacedCounty> counties) {
+        return counties.stream().map(c -> gazetteer.cityOf(c.code()).orElse(null))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private String textOf(List<Place> places, String code) {
+        return places.stream().filter(p -> p.codes().contains(code)).map(Place::text).findFirst().orElse(code);
+    }
+
+    private List<String> names(List<String> codes) {
+        return codes.stream().map(this::nameOf).toList();
+    }
+
+    private String nameOf(String code) {
+        return gazetteer.division(code).map(d -> d.name()).orElse(code);
+    }
+
+    /** Removes spaces (the seeds break words with them) and normalises full-width brackets. */
+    static String clean(String s) {
+        return s == null ? "" : s.replaceAll("[\\s\u00a0]+", "").replace('（', '(').replace('）', ')');
+    }
+}

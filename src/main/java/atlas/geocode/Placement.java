@@ -1,0 +1,28 @@
+package atlas.geocode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a project is, and why. counties are current county codes in order (a route's order is its
+ * line's order); precision follows AidData's spirit: site, county, counties, route, city, province, unknown.
+ */
+public record Placement(List<PlacedCounty> counties, String precision, List<String> cityCodes,
+                        List<String> disagreements, Optional<Review> review, List<AreaMention> areas) {
+
+    /** One county with the evidence that put the project there. method: code, location, name, unit, route, manual. */
+    public record PlacedCounty(String code, String method, String evidence) {
+    }
+
+    /** A plan area named in the row (钱塘新区, G60, 甬江实验室 ...). */
+    public record AreaMention(String areaId, String evidence) {
+    }
+
+    /** Why a project needs a person's look. kind: unplaced, ambiguous, city-only, province, disagreement. */
+    public record Review(String kind, String reason) {
+    }
+
+    public List<String> countyCodes() {
+        return counties.stream().map(PlacedCounty::code).toList();
+    }
+}

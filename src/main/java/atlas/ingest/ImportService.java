@@ -1,0 +1,292 @@
+package atlas.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Stores parsed documents: one transaction per document; the raw row is kept beside the parsed one;
+ * rows that cannot be parsed are kept with their reason. Re-importing the same bytes changes nothing;
+ * a new version of a list updates the projects it shares with the old one and removes the others.
+ */
+public final class ImportService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses and stores one file; never throws for bad input: a failed report changes nothing. */
+    public ImportReport importFile(Connection c, Path file, Consumer<String> progress) throws SQLException {
+        ParsedDocument doc;
+        try {
+            doc = DocumentReader.read(file);
+        } catch (DocumentException e) {
+            return ImportReport.failed(file.getFileName().toString(), e.getMessage());
+        }
+        return store(c, doc, progress);
+    }
+
+    public ImportReport store(Connection c, ParsedDocument doc, Consumer<String> progress) throws SQLException {
+        long started = System.nanoTime();
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            lockImports(c);
+            if (alreadyImported(c, doc.sha256())) {
+                c.rollback();
+                return new ImportReport(doc.fileName(), doc.sha256(), "unchanged", null, 0, 0, 0, 0, 0, 0, 0,
+                        List.of(), List.of(), summaries(doc), 0);
+            }
+            long documentId = insertDocument(c, doc);
+            Counts counts = new Counts();
+            List<RowIssue> warnings = new ArrayList<>();
+            List<RowIssue> rejected = new ArrayList<>();
+            Set<String> lists = new LinkedHashSet<>();
+            Set<String> keys = new HashSet<>();
+            for (ParsedTable table : doc.tables()) {
+                if (table.kind() != TableKind.PROJECTS) {
+                    continue;
+                }
+                String list = listTitle(table);
+                lists.add(list);
+                warnings.addAll(table.warnings());
+                for (ProjectRecord p : table.projects()) {
+                    counts.read++;
+                    if (!p.warnings().isEmpty()) {
+                        counts.withWarnings++;
+                    }
+                    upsertProject(c, documentId, doc, table, list, p, keys, counts);
+                    if (counts.read % 1000 == 0) {
+                        progress.accept(counts.read + " rows, " + rate(counts.read, started) + " rows/s");
+                    }
+                }
+                for (RejectedRow r : table.rejected()) {
+                    counts.read++;
+                    rejected.add(r.reason());
+                    insertRejected(c, documentId, r);
+                }
+            }
+            int removed = removeMissing(c, lists, keys);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            ImportReport report = new ImportReport(doc.fileName(), doc.sha256(), "imported", null, counts.read,
+                    counts.added, counts.changed, counts.unchanged, removed, counts.withWarnings, rejected.size(),
+                    warnings, rejected, summaries(doc), millis);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE source_document SET report = ?::jsonb WHERE id = ?")) {
+                ps.setString(1, JSON.writeValueAsString(report));
+                ps.setLong(2, documentId);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return report;
+        } catch (SQLException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            c.rollback();
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            return ImportReport.failed(doc.fileName(), "import failed, nothing was changed: " + e.getMessage());
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static final class Counts {
+        int read;
+        int added;
+        int changed;
+        int unchanged;
+        int withWarnings;
+    }
+
+    private static long rate(int rows, long startedNanos) {
+        long ms = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
+        return rows * 1000L / ms;
+    }
+
+    /** Imports run one at a time, so two versions of a list never interleave. */
+    private static void lockImports(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(4242)");
+        }
+    }
+
+    private static boolean alreadyImported(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM source_document WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static long insertDocument(Connection c, ParsedDocument doc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO source_document (file_name, sha256) VALUES (?, ?) RETURNING id")) {
+            ps.setString(1, doc.fileName());
+            ps.setString(2, doc.sha256());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The list a table belongs to: its caption (the list's name) when printed, else its title. */
+    static String listTitle(ParsedTable table) {
+        return table.caption().isBlank() ? table.title() : table.caption();
+    }
+
+    /** Stable identity: the 项目代码 when the row has one, else list + 序号 + name. */
+    static String projectKey(String list, ProjectRecord p) {
+        return p.projectCodes().isEmpty()
+                ? "list:" + list + "|" + p.seq() + "|" + p.name()
+                : "code:" + String.join(";", p.projectCodes());
+    }
+
+    private static void upsertProject(Connection c, long documentId, ParsedDocument doc, ParsedTable table,
+                                      String list, ProjectRecord p, Set<String> keys, Counts counts)
+            throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
+        String key = projectKey(list, p);
+        if (!keys.add(key)) {
+            // Two rows of one list share a code (e.g. phases): keep both, told apart by 序号.
+            key = key + "|" + p.seq();
+            keys.add(key);
+        }
+        ObjectNode raw = JSON.createObjectNode();
+        raw.put("text", p.source().raw());
+        raw.set("cells", JSON.valueToTree(p.source().cells()));
+        String warnings = JSON.writeValueAsString(p.warnings());
+        String hash = contentHash(p, table);
+        String sql = """
+                INSERT INTO project (project_key, document_id, list_title, table_title, seq, line_from, line_to, name,
+                  category, project_codes, nature, location_text, start_year, end_year, total_investment,
+                  planned_investment, progress, responsible_units, content, raw, warnings, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT (project_key) DO UPDATE SET document_id = excluded.document_id,
+                  list_title = excluded.list_title, table_title = excluded.table_title, seq = excluded.seq,
+                  line_from = excluded.line_from, line_to = excluded.line_to, name = excluded.name,
+                  category = excluded.category, project_codes = excluded.project_codes, nature = excluded.nature,
+                  location_text = excluded.location_text, start_year = excluded.start_year,
+                  end_year = excluded.end_year, total_investment = excluded.total_investment,
+                  planned_investment = excluded.planned_investment, progress = excluded.progress,
+                  responsible_units = excluded.responsible_units, content = excluded.content, raw = excluded.raw,
+                  warnings = excluded.warnings, content_hash = excluded.content_hash,
+                  geocoded_at = CASE WHEN project.content_hash = excluded.content_hash THEN project.geocoded_at END
+                RETURNING (xmax = 0) AS inserted,
+                  (SELECT content_hash FROM project old WHERE old.project_key = ?) AS old_hash""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, key);
+            ps.setLong(i++, documentId);
+            ps.setString(i++, list);
+            ps.setString(i++, table.title());
+            ps.setString(i++, p.seq());
+            ps.setInt(i++, p.source().firstLine());
+            ps.setInt(i++, p.source().lastLine());
+            ps.setString(i++, p.name());
+            ps.setString(i++, p.category().orElse(null));
+            ps.setArray(i++, c.createArrayOf("text", p.projectCodes().toArray()));
+            ps.setString(i++, p.nature().orElse(null));
+            ps.setString(i++, p.locationText().isBlank() ? null : p.locationText());
+            setInt(ps, i++, p.startYear().orElse(null));
+            setInt(ps, i++, p.endYear().orElse(null));
+            ps.setBigDecimal(i++, p.totalInvestment().orElse(null));
+            ps.setBigDecimal(i++, p.plannedInvestment().orElse(null));
+            ps.setString(i++, p.progress().isBlank() ? null : p.progress());
+            ps.setArray(i++, c.createArrayOf("text", p.responsibleUnits().toArray()));
+            ps.setString(i++, p.content().isBlank() ? null : p.content());
+            ps.setString(i++, JSON.writeValueAsString(raw));
+            ps.setString(i++, warnings);
+            ps.setString(i++, hash);
+            ps.setString(i, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String oldHash = rs.getString("old_hash");
+                if (rs.getBoolean("inserted")) {
+                    counts.added++;
+                } else if (hash.equals(oldHash)) {
+                    counts.unchanged++;
+                } else {
+                    counts.changed++;
+                }
+            }
+        }
+    }
+
+    /** Projects of the re-imported lists that the new version no longer has. */
+    private static int removeMissing(Connection c, Set<String> lists, Set<String> keys) throws SQLException {
+        if (lists.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM project WHERE list_title = ANY (?) AND NOT (project_key = ANY (?))")) {
+            ps.setArray(1, c.createArrayOf("text", lists.toArray()));
+            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insertRejected(Connection c, long documentId, RejectedRow r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO rejected_row (document_id, table_title, seq, line_from, line_to, raw_text, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, documentId);
+            ps.setString(2, r.source().tableTitle());
+            ps.setString(3, r.source().seq());
+            ps.setInt(4, r.source().firstLine());
+            ps.setInt(5, r.source().lastLine());
+            ps.setString(6, r.source().raw());
+            ps.setString(7, r.reason().message());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<ImportReport.TableSummary> summaries(ParsedDocument doc) {
+        return doc.tables().stream().map(t -> new ImportReport.TableSummary(t.title(), t.caption(), t.kind().name(),
+                t.projects().size(), t.rejected().size())).toList();
+    }
+
+    /** Hash of the parsed fields (not line numbers), so moving a row in the file is not a change. */
+    private static String contentHash(ProjectRecord p, ParsedTable table) {
+        try {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("name", p.name());
+            fields.put("category", p.category().orElse(""));
+            fields.put("codes", p.projectCodes());
+            fields.put("nature", p.nature().orElse(""));
+            fields.put("location", p.locationText());
+            fields.put("years", p.startYear().orElse(0) + "-" + p.endYear().orElse(0));
+            fields.put("total", p.totalInvestment().map(Object::toString).orElse(""));
+            fields.put("planned", p.plannedInvestment().map(Object::toString).orElse(""));
+            fields.put("progress", p.progress());
+            fields.put("units", p.responsibleUnits());
+            fields.put("content", p.content());
+            fields.put("seq", p.seq());
+            fields.put("table", table.title());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(fields));
+            return HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package atlas.ingest;
+
+import atlas.ingest.ColumnMap.Field;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the fields of one source row into a {@link ProjectRecord}, or rejects it (no name). */
+final class ProjectParser {
+
+    /** Either a project or a rejection, plus the warnings of the row. */
+    record Result(Optional<ProjectRecord> project, Optional<RejectedRow> rejected, List<RowIssue> warnings) {
+    }
+
+    private ProjectParser() {
+    }
+
+    static Result parse(SourceRow source, List<String> cells, ColumnMap columns) {
+        Issues issues = new Issues(source, columns);
+        String name = Values.clean(columns.value(Field.NAME, cells));
+        if (name.isEmpty()) {
+            RowIssue reason = issues.issue(Field.NAME, "row has no 项目名称 (name); not imported as a project, kept with its raw text");
+            return new Result(Optional.empty(), Optional.of(new RejectedRow(source, reason)), List.of());
+        }
+        String seq = source.seq();
+        if (columns.has(Field.SEQ) && !seq.matches("\\d+[.、]?")) {
+            issues.add(Field.SEQ, "field 序号 '" + seq + "' is not a number");
+        }
+
+        Optional<String> category = source.category();
+        String categoryCell = Values.clean(columns.value(Field.CATEGORY, cells));
+        if (!categoryCell.isEmpty()) {
+            category = Optional.of(categoryCell);
+        }
+
+        List<String> codes = List.of();
+        if (columns.has(Field.CODE)) {
+            String cell = columns.value(Field.CODE, cells);
+            codes = ProjectCodes.find(cell);
+            if (codes.isEmpty() && !Values.isPlaceholder(cell)) {
+                issues.add(Field.CODE, "field " + issues.label(Field.CODE) + " '" + cell + "' holds no project code");
+            }
+            for (String code : codes) {
+                if (!ProjectCodes.isWellFormed(code)) {
+                    issues.add(Field.CODE, "field " + issues.label(Field.CODE) + " '" + code
+                            + "' does not have the usual shape (yymm-division-industry-type-serial); kept as printed");
+                }
+            }
+        }
+
+        Optional<String> nature = Optional.empty();
+        String natureCell = Values.clean(columns.value(Field.NATURE, cells));
+        if (!Values.isPlaceholder(natureCell)) {
+            if (natureCell.contains("续建")) {
+                nature = Optional.of("续建");
+            } else if (natureCell.contains("新建")) {
+                nature = Optional.of("新建");
+            } else {
+                nature = Optional.of(natureCell);
+                issues.add(Field.NATURE, "field 建设性质 '" + natureCell + "' is neither 新建 nor 续建; kept as printed");
+            }
+        }
+
+        Optional<Integer> start = Optional.empty();
+        Optional<Integer> end = Optional.empty();
+        String yearsCell = Values.clean(columns.value(Field.YEARS, cells));
+        if (!Values.isPlaceholder(yearsCell)) {
+            Optional<int[]> years = Values.years(yearsCell);
+            if (years.isEmpty()) {
+                issues.add(Field.YEARS, "field " + issues.label(Field.YEARS) + " '" + yearsCell + "' is not a year range");
+            } else {
+                int[] y = years.get();
+                start = Optional.of(y[0]);
+                end = y[1] == 0 ? Optional.empty() : Optional.of(y[1]);
+                if (y[1] != 0 && y[1] < y[0]) {
+                    issues.add(Field.YEARS, "field " + issues.label(Field.YEARS) + " '" + yearsCell + "' ends before it starts");
+                }
+            }
+        }
+
+        Optional<BigDecimal> total = amount(Field.TOTAL_INVESTMENT, cells, columns, issues, true);
+        Optional<BigDecimal> planned = amount(Field.PLANNED_INVESTMENT, cells, columns, issues, false);
+
+        String progress = Values.clean(columns.value(Field.PROGRESS, cells));
+        List<String> units = Values.units(Values.clean(columns.value(Field.UNITS, cells)));
+        String location = Values.clean(columns.value(Field.LOCATION, cells));
+        String content = Values.clean(columns.value(Field.CONTENT, cells));
+
+        ProjectRecord record = new ProjectRecord(seq, name, category, codes, nature, location, start, end,
+                total, planned, progress, units, content, source, issues.list);
+        return new Result(Optional.of(record), Optional.empty(), issues.list);
+    }
+
+    /**
+     * An amount in 亿元. Placeholders ('待核定', '--', '/') give empty with a warning (for 总投资 also a blank
+     * cell); text that is not a number gives empty with a warning: the row is still imported.
+     */
+    private static Optional<BigDecimal> amount(Field field, List<String> cells, ColumnMap columns, Issues issues, boolean warnBlank) {
+        if (!columns.has(field)) {
+            return Optional.empty();
+        }
+        String cell = Values.clean(columns.value(field, cells));
+        String label = issues.label(field);
+        if (Values.isPlaceholder(cell)) {
+            if (!cell.isEmpty() || warnBlank) {
+                issues.add(field, "field " + label + " '" + cell + "' gives no amount; imported without it");
+            }
+            return Optional.empty();
+        }
+        Optional<BigDecimal> value = Values.amount(cell, columns.inTenThousandYuan(field));
+        if (value.isEmpty()) {
+            issues.add(field, "field " + label + " '" + cell + "' is not a number; imported without it");
+        } else if (value.get().signum() < 0) {
+            issues.add(field, "field " + label + " '" + cell + "' is negative");
+        }
+        return value;
+    }
+
+    /** Collects the issues of one row. */
+    private static final class Issues {
+        final SourceRow source;
+        final ColumnMap columns;
+        final List<RowIssue> list = new ArrayList<>();
+
+        Issues(SourceRow source, ColumnMap columns) {
+            this.source = source;
+            this.columns = columns;
+        }
+
+        /** The header as printed without spaces and unit, e.g. 总投资 or 2023年计划投资; the canonical name if absent. */
+        String label(Field field) {
+            return columns.header(field).map(ColumnMap::matchKey).orElse(field.label());
+        }
+
+        RowIssue issue(Field field, String message) {
+            return new RowIssue(source.tableTitle(), source.seq(), source.firstLine(), field.key(), message);
+        }
+
+        void add(Field field, String message) {
+            list.add(issue(field, message));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package atlas.ingest;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small parsers for cell values; each returns empty when the cell holds no value. */
+final class Values {
+    /** Cells that mean "no value" (待核定 = to be determined). */
+    static final Set<String> PLACEHOLDERS = Set.of("", "-", "--", "---", "—", "——", "/", "\\", "无", "暂无", "待定", "待核定", "待测算", "n/a", "N/A");
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)\\d{2})\\s*年?\\s*(?:[-~至到]|—+|–)\\s*((?:19|20)\\d{2})?\\s*年?");
+    private static final Pattern ONE_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年?");
+    private static final Pattern UNIT_SPLIT = Pattern.compile("\\s*[、，,;；/／]\\s*");
+    private static final Pattern SECTION = Pattern.compile("^[一二三四五六七八九十百]+\\s*[、.．]\\s*(.*)$|^[(（][一二三四五六七八九十百]+[)）]\\s*(.*)$");
+
+    private Values() {
+    }
+
+    /** The cell with NFKC folding (full-width digits and signs) and no spaces or thousands separators. */
+    static String compact(String cell) {
+        return Normalizer.normalize(cell, Normalizer.Form.NFKC).replaceAll("[\\s,]+", "");
+    }
+
+    static boolean isPlaceholder(String cell) {
+        String c = compact(cell);
+        return PLACEHOLDERS.contains(c) || c.matches("[-—–_/]+");
+    }
+
+    /** An amount in 亿元: "94.5", "94.5亿元", "1,234" ; empty for placeholders; null-free: text gives empty too. */
+    static Optional<BigDecimal> amount(String cell, boolean tenThousandYuan) {
+        String c = compact(cell).replaceFirst("(亿元|亿)$", "");
+        if (!NUMBER.matcher(c).matches()) {
+            return Optional.empty();
+        }
+        BigDecimal v = new BigDecimal(c.endsWith(".") ? c + "0" : c);
+        return Optional.of(tenThousandYuan ? v.movePointLeft(4).stripTrailingZeros() : v);
+    }
+
+    /** True when {@link #amount} would read the cell as a number. */
+    static boolean isAmount(String cell) {
+        return NUMBER.matcher(compact(cell).replaceFirst("(亿元|亿)$", "")).matches();
+    }
+
+    /** Start and end year of '2019-2022', '2019—2025', '2019-2022 年', '2021' (start = end), '2019-' (no end). */
+    static Optional<int[]> years(String cell) {
+        String c = Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
+        Matcher m = YEAR_RANGE.matcher(c);
+        if (m.matches()) {
+            int start = Integer.parseInt(m.group(1));
+            return Optional.of(new int[]{start, m.group(2) == null ? 0 : Integer.parseInt(m.group(2))});
+        }
+        m = ONE_YEAR.matcher(c);
+        if (m.matches()) {
+            int y = Integer.parseInt(m.group(1));
+            return Optional.of(new int[]{y, y});
+        }
+        return Optional.empty();
+    }
+
+    /** 责任单位 split on 、，,;；/ ; blanks dropped. */
+    static List<String> units(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String part : UNIT_SPLIT.split(cell.strip())) {
+            if (!part.isBlank() && !isPlaceholder(part)) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The category named by a section row ('一、交通节点新城开发工程。' gives 交通节点新城开发工程), or empty. */
+    static Optional<String> sectionName(String cell) {
+        Matcher m = SECTION.matcher(cell.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        return Optional.of(name.strip().replaceAll("[。.;；:：]+$", ""));
+    }
+
+    /** True for a section heading like 一、... or （一）... */
+    static boolean isSection(String cell) {
+        return SECTION.matcher(cell.strip()).matches();
+    }
+
+    /** Cell text for display: line breaks inside a cell removed, runs of spaces collapsed. */
+    static String clean(String cell) {
+        return cell.replaceAll("(?<=[A-Za-z])[ \\t]*[\\r\\n]+\\s*(?=[A-Za-z])", " ")
+                .replaceAll("\\s*[\\r\\n]+\\s*", "").replaceAll("[ \\t\\u3000]+", " ").strip();
+    }
+}
