@@ -181,9 +181,9 @@ const ZONES = [
   ['330252', '宁波杭州湾新区（前湾新区）', '330282', 'Seed 001: 宁波杭州湾新区海塘安澜工程 and two auto-parts plants carry 330252. 杭州湾新区 lies within 慈溪 territory; the larger 前湾新区 plan also reaches 余姚 (330281) but these rows are 杭州湾新区.'],
   ['330293', '宁波梅山保税港区（梅山湾新区）', '330206', 'Seed 001: 宁波梅山国际冷链供应链平台 carries 330293. 梅山 island (梅山街道) is in 北仑区.'],
   ['330294', '宁波国家高新区', '330212', 'Seed 001: 宁波国家高新区鲲鹏生态产业园 / 宁波高新区凌智产业园 / 云昇宁波工业互联网产业园 carry 330294. 宁波高新区 lies in 鄞州区 (former 江东区 area).'],
-  ['330297', '宁波石化经济技术开发区（推定）', '330211;330206', 'Seed 001: only 英力士苯领年产60万吨ABS项目 carries 330297. INEOS Styrolution\'s Ningbo plant is believed to be in 宁波石化经济技术开发区 (镇海); unsure which zone 330297 is - 大榭 (北仑) is the other plausible one.'],
+  ['330297', '宁波石化经济技术开发区', '330211', 'Seed 001: only 英力士苯领年产60万吨ABS项目 carries 330297. INEOS Styrolution\'s Ningbo ABS plant is in 宁波石化经济技术开发区 (镇海区), checked when labelling bench/geocode-eval.csv; 大榭 (北仑) was the other candidate.'],
   ['330351', '温州经济技术开发区', '330303', 'Seed 001: 温州经济技术开发区滨海核心区市政基础设施工程 carries 330351 (with 330300). The 滨海 core of the zone is in 龙湾区.'],
-  ['330393', '温州瓯江口产业集聚区（瓯江口新区）', '330303;330305', 'Seed 001: 温州瓯江口产业集聚区海塘安澜工程(浅滩二期) and 温州金风深远海海上风电零碳总部基地 carry 330393. 瓯江口 (灵昆 island and 浅滩 reclamation) is administered under 龙湾区; 浅滩 borders 洞头区, so both are plausible.'],
+  ['330393', '温州瓯江口产业集聚区（瓯江口新区）', '330305', 'Seed 001: 温州瓯江口产业集聚区海塘安澜工程(浅滩二期) and 温州金风深远海海上风电零碳总部基地 carry 330393. 瓯江口 (灵昆 island and the 浅滩 reclamation) belongs to 洞头区 since 灵昆 was transferred from 龙湾区 in 2015.'],
   ['330452', '嘉兴港区（乍浦）', '330482', 'Seed 001: 228国道平湖段嘉兴港区平海路至天妃路段改扩建工程 carries 330452. 嘉兴港区 (乍浦) is in 平湖市.'],
   ['330591', '湖州南太湖新区', '330502', 'Seed 001: 凤栖大厦(人才产业园), 电子科技大学长三角研究院湖州西塞科学谷, 长三角多式联运型枢纽 carry 330591. 南太湖新区 was formed mainly from 吴兴区 land (湖州经开区, 太湖度假区); some parts may lie in 长兴县 330522 - unsure.'],
   ['330691', '绍兴滨海新区', '330602', 'Seed 001: 中芯绍兴三期, 比亚迪IGBT, 沧海未来社区 and four more carry 330691. The 新区 administers eastern 越城区 towns; its wider plan also covers parts of 柯桥 330603 and 上虞 330604, so those are possible but these rows fit 越城.'],
@@ -262,7 +262,10 @@ const ZONE_ALIASES = [
   ['宁波杭州湾新区', '330282'], ['杭州湾新区', '330282'], ['前湾新区', '330282'], ['宁波前湾新区', '330282'],
   ['梅山保税港区', '330206'], ['宁波梅山保税港区', '330206'], ['大榭', '330206'], ['大榭开发区', '330206'],
   ['宁波高新区', '330212'], ['宁波国家高新区', '330212'], ['宁波石化经济技术开发区', '330211'],
-  ['温州经济技术开发区', '330303'], ['瓯江口', '330303'], ['瓯江口新区', '330303'], ['瓯江口产业集聚区', '330303'],
+  ['温州经济技术开发区', '330303'],
+  ['瓯江口', '330305', '灵昆 island (瓯江口新区) was transferred from 龙湾区 to 洞头区 in 2015.'],
+  ['瓯江口新区', '330305', '灵昆 island was transferred from 龙湾区 to 洞头区 in 2015.'],
+  ['瓯江口产业集聚区', '330305', '灵昆 island was transferred from 龙湾区 to 洞头区 in 2015.'],
   ['嘉兴港区', '330482'], ['乍浦', '330482'],
   ['南太湖新区', '330502'], ['湖州南太湖新区', '330502'],
   ['绍兴滨海新区', '330602'], ['滨海新区', '330602', 'Ambiguous: also 台州 路桥区 滨海新区.'],
@@ -270,6 +273,26 @@ const ZONE_ALIASES = [
   ['金义新区', '330703'], ['金义都市新区', '330703'], ['金义综合保税区', '330703'],
   ['台州湾新区', '331002'], ['台州湾经济技术开发区', '331002'],
 ];
+// Well-known sites named in project lists, each in one county (general knowledge, kind 'landmark').
+const LANDMARKS = [
+  ['杭州西站', '330110', 'Hangzhou West railway station, 仓前街道.'],
+  ['紫金港', '330106', '紫金港 campus of 浙江大学 and 紫金港科技城, 西湖区.'],
+  ['镜湖新区', '330602', '绍兴镜湖新区, 越城区.'],
+  ['绍兴镜湖新区', '330602', '越城区.'],
+  ['浙南科技城', '330303', '龙湾区.'],
+  ['温州机场', '330303', 'Wenzhou Longwan airport, 龙湾区.'],
+  ['温州龙湾国际机场', '330303', '龙湾区.'],
+  ['台州机场', '331004', 'Taizhou Luqiao airport, 路桥区.'],
+  ['义乌机场', '330782', '义乌市.'],
+  ['萧山机场', '330109', 'Hangzhou Xiaoshan airport, 萧山区.'],
+  ['萧山国际机场', '330109', '萧山区.'],
+  ['小洋山', '330922', 'Xiaoyangshan island, 嵊泗县.'],
+  ['温州北站', '330324', 'Wenzhou North railway station, 永嘉县 (三江街道).'],
+  ['宁波东站', '330212', 'Ningbo East railway station, 鄞州区.'],
+  ['莫干山', '330521', '德清县.'],
+  ['千岛湖', '330127', '淳安县.'],
+];
+for (const [a, c, n] of LANDMARKS) add(a, c, 'landmark', n);
 for (const [a, c, n] of ZONE_ALIASES) add(a, c, 'zone', n || 'Functional zone or area name (general knowledge).');
 const aliasRows = [...aliases.values()].sort((a, b) => cmp(a.alias, b.alias) || cmp(a.code, b.code));
 writeCsv('gazetteer/aliases.csv', ['alias', 'code', 'kind', 'note'], aliasRows);

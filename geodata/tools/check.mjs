@@ -33,7 +33,7 @@ for (const d of div) if (d.parent_code) ok(cur.has(d.parent_code), 'parent exist
 for (const f of fc.features) ok(cur.get(f.properties.code)?.name === f.properties.name && cur.has(f.properties.city_code), 'boundary name/city ' + f.properties.code);
 const al = csv('gazetteer/aliases.csv');
 for (const a of al) ok(cur.has(a.code), 'alias code current ' + a.alias + ' ' + a.code);
-ok(al.every(a => ['full', 'short', 'old', 'town', 'street', 'zone', 'other'].includes(a.kind)), 'alias kinds');
+ok(al.every(a => ['full', 'short', 'old', 'town', 'street', 'zone', 'landmark', 'other'].includes(a.kind)), 'alias kinds');
 for (const h of csv('gazetteer/code-history.csv')) { for (const c of h.current_codes.split(';')) ok(cur.has(c) && cur.get(c).level === 'county', 'history target ' + h.old_code + '>' + c);
   ok(['rename', 'merge', 'split', 'reform'].includes(h.kind), 'history kind'); }
 for (const z of csv('gazetteer/functional-zones.csv')) for (const c of z.county_codes.split(';').filter(Boolean)) ok(cur.has(c), 'zone target ' + z.code);

@@ -31,6 +31,7 @@ public final class Gazetteer {
     private final Map<String, FunctionalZone> zones;
     /** Every name/alias text, longest first, for scanning free text. */
     private final List<String> namesLongestFirst;
+    private final int maxNameLength;
 
     public record FunctionalZone(String code, String name, List<String> countyCodes, String reasoning) {
     }
@@ -41,6 +42,7 @@ public final class Gazetteer {
         this.aliases = aliases;
         this.history = history;
         this.zones = zones;
+        this.maxNameLength = aliases.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.namesLongestFirst = aliases.keySet().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
@@ -124,7 +126,8 @@ public final class Gazetteer {
      */
     public List<String> currentCountiesFor(String code, Optional<Integer> issuedYear) {
         History h = history.get(code);
-        if (h != null && (issuedYear.isEmpty() || issuedYear.get() < h.beforeYear())) {
+        // A code issued in the reform year itself may still carry the old meaning.
+        if (h != null && (issuedYear.isEmpty() || issuedYear.get() <= h.beforeYear())) {
             return h.currentCodes();
         }
         Division d = divisions.get(code);
@@ -198,39 +201,32 @@ public final class Gazetteer {
     }
 
     /**
-     * Scans free text for known names, longest match first, without overlaps; in text order.
-     * Names of one character or bare suffixes are never in the alias table, so they never match.
+     * Scans free text for known names, leftmost-longest (海宁海昌 reads 海宁 + 海昌, never 宁海);
+     * names of one character never match.
      */
     public List<Mention> mentions(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        boolean[] taken = new boolean[text.length()];
         List<Mention> found = new ArrayList<>();
-        for (String name : namesLongestFirst) {
-            if (name.length() < 2) {
-                continue;
+        int i = 0;
+        while (i < text.length()) {
+            Mention hit = null;
+            for (int len = Math.min(maxNameLength, text.length() - i); len >= 2; len--) {
+                String candidate = text.substring(i, i + len);
+                if (aliases.containsKey(candidate)) {
+                    hit = new Mention(candidate, i, lookup(candidate));
+                    break;
+                }
             }
-            int from = 0;
-            int at;
-            while ((at = text.indexOf(name, from)) >= 0) {
-                boolean free = true;
-                for (int i = at; i < at + name.length(); i++) {
-                    if (taken[i]) {
-                        free = false;
-                        break;
-                    }
-                }
-                if (free) {
-                    for (int i = at; i < at + name.length(); i++) {
-                        taken[i] = true;
-                    }
-                    found.add(new Mention(name, at, lookup(name)));
-                }
-                from = at + name.length();
+            if (hit != null) {
+                found.add(hit);
+                i = hit.end();
+            } else {
+                i++;
             }
         }
-        found.sort(Comparator.comparingInt(Mention::start));
         return found;
     }
+
 }

@@ -192,7 +192,7 @@ public final class GeocodeStore {
     private static List<ProjectFacts> projects(Connection c, boolean all) throws SQLException {
         List<ProjectFacts> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT id, project_key, name, project_codes, coalesce(location_text, ''), responsible_units, coalesce(content, '') FROM project"
+                "SELECT id, project_key, name, project_codes, coalesce(location_text, ''), responsible_units, concat_ws(' ', content, progress) FROM project"
                         + (all ? "" : " WHERE geocoded_at IS NULL") + " ORDER BY id")) {
             while (rs.next()) {
                 out.add(new ProjectFacts(rs.getLong(1), rs.getString(2), rs.getString(3),

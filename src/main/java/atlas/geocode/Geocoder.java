@@ -52,10 +52,18 @@ public final class Geocoder {
     }
 
     /** A place read from text: a county, a city, the province, or several candidates (ambiguous). */
-    private record Place(String text, String level, List<String> codes) {
+    private record Place(String text, int start, String level, List<String> codes, boolean historical, boolean town) {
         boolean isCounty() {
             return level.equals("county") && codes.size() == 1;
         }
+
+        int end() {
+            return start + text.length();
+        }
+    }
+
+    /** Places along a route in order; segment: the places a '…段' clause restricts the project to. */
+    private record Route(List<Place> places, List<Place> segment) {
     }
 
     public Placement place(ProjectFacts p) {
@@ -70,6 +78,7 @@ public final class Geocoder {
         List<List<String>> codeAmbiguous = new ArrayList<>();
         List<String> ambiguousEvidence = new ArrayList<>();
         Set<String> codeCities = new LinkedHashSet<>();
+        Map<String, List<String>> continuing = new LinkedHashMap<>();
         boolean codeProvince = false;
         for (String code : p.codes()) {
             String[] parts = code.split("-");
@@ -91,6 +100,13 @@ public final class Geocoder {
             }
             if (current.size() == 1) {
                 codeCounties.putIfAbsent(current.get(0), evidence);
+            } else if (current.size() > 1 && current.contains(division) && zone.isEmpty()) {
+                // The division lives on under its code (余杭区 after 临平区 was split off): it is the
+                // reading unless the row names the part that left; the doubt goes to review.
+                List<String> others = current.stream().filter(c -> !c.equals(division)).toList();
+                continuing.put(division, others);
+                codeCounties.putIfAbsent(division, evidence + " (issued " + year.map(String::valueOf).orElse("?")
+                        + ", before the division was re-formed: may also be " + String.join(" or ", names(others)) + ")");
             } else if (current.size() > 1) {
                 codeAmbiguous.add(current);
                 ambiguousEvidence.add(evidence + " may mean " + String.join(" or ", names(current)));
@@ -100,27 +116,44 @@ public final class Geocoder {
         }
 
         // 2-4. Places in 建设地点, the name and the responsible units.
-        List<Place> locationPlaces = places(location, false);
-        List<Place> namePlaces = places(name, true);
-        List<Place> unitPlaces = places(units, true);
+        List<Place> locationPlaces = places(location);
+        List<Place> namePlaces = places(name);
+        // Units name governments and bureaus: only county and city names count there, not towns
+        // ('艮山东路北区块' holds the street name 路北 of 路桥区).
+        List<Place> unitPlaces = places(units).stream().filter(pl -> !pl.town()).toList();
         boolean province = codeProvince && countiesOf(locationPlaces).isEmpty() && countiesOf(namePlaces).isEmpty()
                 || PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
 
         // A route: places on both sides of 至/— in the name (or 建设地点), in order.
-        List<Place> route = route(name);
-        if (route.size() < 2) {
+        Route route = route(name);
+        if (route.places().size() < 2) {
             route = route(location);
         }
-        if (route.size() >= 2) {
-            Set<String> known = new LinkedHashSet<>(codeCounties.keySet());
-            countiesOf(locationPlaces).forEach(known::add);
+        Set<String> known = new LinkedHashSet<>(codeCounties.keySet());
+        countiesOf(locationPlaces).forEach(known::add);
+        if (route.places().size() >= 2) {
             List<Placement.PlacedCounty> line = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
-            for (Place place : route) {
-                String county = routeCounty(place, known);
+            for (Place place : route.places()) {
+                String county = routeCounty(place, known, seen);
                 if (county != null && seen.add(county)) {
                     line.add(new Placement.PlacedCounty(county, "route", "线路 '" + place.text() + "' in the name"));
                 }
+            }
+            List<String> segment = new ArrayList<>();
+            for (Place place : route.segment()) {
+                String county = routeCounty(place, known, new LinkedHashSet<>());
+                if (county != null) {
+                    segment.add(county);
+                }
+            }
+            if (segment.size() == 1) {
+                // '青田至文成高速公路(文成段)': the project is the part of the line inside one county.
+                String only = segment.get(0);
+                return new Placement(List.of(new Placement.PlacedCounty(only, "route",
+                        "segment '" + route.segment().get(0).text() + "段' of the route in the name")), "county",
+                        cities(List.of(new Placement.PlacedCounty(only, "route", ""))), disagreements,
+                        Optional.empty(), areaMentions);
             }
             if (line.size() >= 2) {
                 for (Map.Entry<String, String> e : codeCounties.entrySet()) {
@@ -134,8 +167,26 @@ public final class Geocoder {
 
         List<Placement.PlacedCounty> counties = new ArrayList<>();
         Optional<Placement.Review> review = Optional.empty();
+        for (Map.Entry<String, List<String>> e : continuing.entrySet()) {
+            List<String> textCounties = union(union(countiesOf(locationPlaces), countiesOf(namePlaces)),
+                    placesInContent(p, e.getValue()));
+            List<String> successor = e.getValue().stream().filter(textCounties::contains).toList();
+            String evidence = codeCounties.remove(e.getKey());
+            if (!successor.isEmpty()) {
+                successor.forEach(c -> codeCounties.put(c, evidence + "; the row names " + nameOf(c)));
+            } else {
+                codeCounties.put(e.getKey(), evidence);
+                review = Optional.of(new Placement.Review("ambiguous", evidence + "; nothing in the row decides"));
+            }
+        }
         List<String> locationCounties = countiesOf(locationPlaces);
-        List<String> nameCounties = countiesOf(namePlaces);
+        Set<String> contextCities = new LinkedHashSet<>(codeCities);
+        codeCounties.keySet().forEach(c -> gazetteer.cityOf(c).ifPresent(contextCities::add));
+        unitPlaces.stream().filter(pl -> pl.level().equals("city") && pl.codes().size() == 1)
+                .forEach(pl -> contextCities.add(pl.codes().get(0)));
+        // A bare name outside the row's city (滨江 in '温州龙湾滨江社区') is a word, not that county.
+        List<String> nameCounties = countiesOf(namePlaces).stream().filter(c -> contextCities.isEmpty()
+                || gazetteer.cityOf(c).map(contextCities::contains).orElse(false)).toList();
         List<String> unitCounties = countiesOf(unitPlaces);
         if (!codeCounties.isEmpty()) {
             if (!locationCounties.isEmpty() && locationCounties.containsAll(codeCounties.keySet())) {
@@ -174,9 +225,9 @@ public final class Geocoder {
         } else if (!locationCounties.isEmpty()) {
             locationCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "location", "建设地点 '" + location + "'")));
         } else if (!province && !nameCounties.isEmpty()) {
-            namePlaces.stream().filter(Place::isCounty).map(pl -> pl.codes().get(0)).distinct().forEach(c ->
+            nameCounties.forEach(c ->
                     counties.add(new Placement.PlacedCounty(c, "name", "name mentions '" + textOf(namePlaces, c) + "'")));
-        } else if (!province && !unitCounties.isEmpty()) {
+        } else if (!province && oldNameIn(locationPlaces, namePlaces).isEmpty() && !unitCounties.isEmpty()) {
             unitCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "unit", "责任单位 '" + units + "'")));
         }
 
@@ -191,6 +242,15 @@ public final class Geocoder {
             return new Placement(List.of(), "province", List.of(), disagreements,
                     Optional.of(new Placement.Review("province", "province-wide programme (全省"
                             + (codeProvince ? ", 项目代码 330000" : "") + "): not pinned to a county")), areaMentions);
+        }
+        Optional<Place> oldName = oldNameIn(locationPlaces, namePlaces);
+        if (oldName.isPresent()) {
+            // '杭州市江干区' (before 2021): today 上城区 or 钱塘区; say it is one of them.
+            String reason = "old name '" + oldName.get().text() + "' now lies in " + String.join(" or ", names(oldName.get().codes()));
+            List<Placement.PlacedCounty> options = oldName.get().codes().stream()
+                    .map(c -> new Placement.PlacedCounty(c, "location", reason)).toList();
+            return new Placement(options, "counties", cities(options), disagreements,
+                    Optional.of(new Placement.Review("ambiguous", reason + "; nothing in the row decides")), areaMentions);
         }
         Set<String> cities = new LinkedHashSet<>(codeCities);
         for (List<Place> places : List.of(locationPlaces, namePlaces, unitPlaces)) {
@@ -210,6 +270,11 @@ public final class Geocoder {
                 Optional.of(new Placement.Review(ambiguous.isPresent() ? "ambiguous" : "unplaced", reason)), areaMentions);
     }
 
+    private static Optional<Place> oldNameIn(List<Place> location, List<Place> name) {
+        return java.util.stream.Stream.concat(location.stream(), name.stream())
+                .filter(pl -> pl.codes().size() > 1 && pl.historical()).findFirst();
+    }
+
     /** '2019' is a year; '2108' is 2021-08 (the platform's newer yymm form). */
     static Optional<Integer> issuedYear(String group) {
         if (!group.matches("[0-9]{4}")) {
@@ -221,10 +286,10 @@ public final class Geocoder {
     }
 
     private List<String> placesInContent(ProjectFacts p, List<String> options) {
-        return countiesOf(places(clean(p.content()), true)).stream().filter(options::contains).toList();
+        return countiesOf(places(clean(p.content()))).stream().filter(options::contains).toList();
     }
 
-    private String routeCounty(Place place, Set<String> known) {
+    private String routeCounty(Place place, Set<String> known, Set<String> used) {
         if (place.isCounty()) {
             return place.codes().get(0);
         }
@@ -232,7 +297,7 @@ public final class Geocoder {
             String city = place.codes().get(0);
             // Other evidence inside that city says where the line ends; else the city's seat district.
             for (String k : known) {
-                if (gazetteer.cityOf(k).map(city::equals).orElse(false)) {
+                if (!used.contains(k) && gazetteer.cityOf(k).map(city::equals).orElse(false)) {
                     return k;
                 }
             }
@@ -241,30 +306,86 @@ public final class Geocoder {
         return null;
     }
 
-    private List<Place> route(String text) {
-        Matcher m = ROUTE_CONNECTOR.matcher(text);
-        if (!m.find()) {
-            return List.of();
+    /** Words after which a '…段' clause starts: the road or line's name ends there. */
+    private static final Pattern SEGMENT_START = Pattern.compile("[(（)）]|公路|铁路|国道|省道|高速|快速路|工程|线");
+
+    private Route route(String text) {
+        if (!ROUTE_CONNECTOR.matcher(text).find()) {
+            return new Route(List.of(), List.of());
         }
-        List<Place> places = places(text, true).stream().filter(pl -> pl.codes().size() == 1
-                && !pl.level().equals("province")).toList();
-        // Places must stand on both sides of a connector.
-        int first = m.start();
-        int last = first;
-        while (m.find()) {
-            last = m.start();
-        }
+        List<Place> places = routePlaces(text, 0, text.length());
         boolean before = false;
         boolean after = false;
-        for (Place pl : places) {
-            int at = text.indexOf(pl.text());
-            before |= at < first;
-            after |= at > last || at > first;
+        Matcher m = ROUTE_CONNECTOR.matcher(text);
+        while (m.find()) {
+            for (Place pl : places) {
+                before |= pl.end() <= m.start();
+                after |= pl.start() >= m.end();
+            }
         }
-        return before && after ? places : List.of();
+        if (!(before && after)) {
+            return new Route(List.of(), List.of());
+        }
+        // '…台州段(三门麻岙岭至临海青岭)': a bracketed 'X至Y' is the project's own stretch.
+        Matcher bracket = Pattern.compile("[(（]([^()（）]*)[)）]").matcher(text);
+        while (bracket.find()) {
+            List<Place> inside = routePlaces(text, bracket.start(1), bracket.end(1));
+            if (inside.size() >= 2 && ROUTE_CONNECTOR.matcher(bracket.group(1)).find()) {
+                return new Route(inside, List.of());
+            }
+        }
+        // '…(独山港至海盐段)', '…柯桥钱清至萧山界段', '…(文成段)': the clause before 段 narrows the project,
+        // unless more places follow it ('南浔至桐乡段及桐乡至德清联络线').
+        int seg = text.lastIndexOf('段');
+        int segEnd = seg;
+        final int segAt = seg;
+        if (seg > 0 && places.stream().noneMatch(pl -> pl.start() > segAt)) {
+            for (String tail : List.of("公路", "铁路", "国道", "省道", "高速", "快速路", "线")) {
+                if (text.startsWith(tail, seg - tail.length())) {
+                    segEnd = seg - tail.length();
+                    break;
+                }
+            }
+            int from = 0;
+            Matcher start = SEGMENT_START.matcher(text.substring(0, segEnd));
+            while (start.find()) {
+                from = start.end();
+            }
+            List<Place> segment = routePlaces(text, from, segEnd);
+            if (segment.size() >= 2 && ROUTE_CONNECTOR.matcher(text.substring(from, segEnd)).find()) {
+                return new Route(segment, List.of());
+            }
+            if (segment.size() == 1) {
+                return new Route(places, segment);
+            }
+        }
+        return new Route(places, List.of());
     }
 
-    private List<Place> places(String text, boolean freeText) {
+    /** Single-code places between from and to, without a border end ('景宁交界', '萧山界'). */
+    private List<Place> routePlaces(String text, int from, int to) {
+        List<Place> all = places(text);
+        // A town name on a route counts only inside a city the text names otherwise ('东阳周官至山口段':
+        // 山口 here is not 青田's 山口镇).
+        Set<String> namedCities = new LinkedHashSet<>();
+        for (Place pl : all) {
+            if (!pl.town() && pl.codes().size() == 1) {
+                namedCities.add(pl.level().equals("city") ? pl.codes().get(0) : gazetteer.cityOf(pl.codes().get(0)).orElse(""));
+            }
+        }
+        return all.stream()
+                .filter(pl -> pl.codes().size() == 1 && !pl.level().equals("province"))
+                .filter(pl -> pl.start() >= from && pl.end() <= to)
+                .filter(pl -> !text.startsWith("界", pl.end()) && !text.startsWith("交界", pl.end()))
+                // '台州段' names the part of a longer road, not one of its ends.
+                .filter(pl -> !(pl.level().equals("city") && text.startsWith("段", pl.end())
+                        && !ROUTE_CONNECTOR.matcher(text.substring(Math.max(0, pl.start() - 1), pl.start())).find()))
+                .filter(pl -> !pl.town() || namedCities.isEmpty()
+                        || namedCities.contains(gazetteer.cityOf(pl.codes().get(0)).orElse("")))
+                .toList();
+    }
+
+    private List<Place> places(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
@@ -277,23 +398,29 @@ public final class Geocoder {
             }
             boolean shortTown = cands.stream().allMatch(c -> c.aliasKind() != null
                     && (c.aliasKind().equals("town") || c.aliasKind().equals("street"))) && m.text().length() <= 2;
-            if (shortTown && (GENERIC_WORDS.contains(m.text()) || freeText && isInsideWord(masked, m))) {
+            if (shortTown && GENERIC_WORDS.contains(m.text())) {
                 continue;
             }
             List<String> codes = cands.stream().map(Candidate::code).distinct().toList();
-            out.add(new Place(m.text(), cands.get(0).level(), codes));
+            boolean historical = cands.stream().allMatch(c -> "old".equals(c.aliasKind()));
+            boolean town = cands.stream().allMatch(c -> c.aliasKind() != null
+                    && (c.aliasKind().equals("town") || c.aliasKind().equals("street")));
+            out.add(new Place(m.text(), m.start(), cands.get(0).level(), codes, historical, town));
         }
-        // A county inside a named city makes the city redundant (杭州市余杭区 -> 余杭区).
-        List<String> counties = countiesOf(out);
-        return out.stream().filter(pl -> !(pl.level().equals("city") && pl.codes().size() == 1 && counties.stream()
-                .anyMatch(c -> gazetteer.cityOf(c).map(pl.codes().get(0)::equals).orElse(false)))).toList();
-    }
-
-    /** A two-character town name glued to more CJK text on both sides is most likely part of a word. */
-    private static boolean isInsideWord(String text, Gazetteer.Mention m) {
-        return m.start() > 0 && m.end() < text.length()
-                && Character.isIdeographic(text.charAt(m.start() - 1)) && Character.isIdeographic(text.charAt(m.end()))
-                && !"市县区镇乡街".contains(String.valueOf(text.charAt(m.end())));
+        // A city written right before one of its counties only qualifies it (杭州市余杭区 -> 余杭区).
+        List<Place> kept = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            Place pl = out.get(i);
+            Place next = i + 1 < out.size() ? out.get(i + 1) : null;
+            boolean qualifier = pl.level().equals("city") && pl.codes().size() == 1 && next != null
+                    && next.start() - pl.end() <= 1 && next.codes().size() == 1
+                    && !ROUTE_CONNECTOR.matcher(text.substring(pl.end(), next.start())).find()
+                    && gazetteer.cityOf(next.codes().get(0)).map(pl.codes().get(0)::equals).orElse(false);
+            if (!qualifier) {
+                kept.add(pl);
+            }
+        }
+        return kept;
     }
 
     /** Multi-county plan-area names (城西科创大走廊) would read as towns (城西): blank them out first. */

@@ -1,0 +1,308 @@
+// Project Atlas web map: wires the modules together and keeps the URL in step with the page.
+
+import { getConfig, getProjects, getStats } from './js/api.js';
+import { createMap, loadBoundaries, tileLayer } from './js/basemap.js';
+import { AREA_OVERLAYS, loadAreas, selectionStyle } from './js/areas.js';
+import { createProjectLayer, projectId } from './js/projects.js';
+import { createList } from './js/list.js';
+import { createFilters } from './js/filters.js';
+import { renderTotals, statsFromFeatures } from './js/totals.js';
+import { createLegend } from './js/legend.js';
+import { setupExport } from './js/export.js';
+import { projectPopup } from './js/popup.js';
+import { readState, writeState, onHistory } from './js/permalink.js';
+import { registerCategories, knownCategories, count, esc } from './js/format.js';
+import { labelPoint } from './js/geo.js';
+
+const $ = (selector) => document.querySelector(selector);
+const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
+const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#1f77b4' };
+const OVERLAY_COLOURS = {
+  constructions: '#8d6e63', metros: '#e8590c', 'coop-zones': '#0ca678',
+  'new-districts': '#7048e8', 'sci-corridors': '#2b8a3e', corridors: '#1971c2',
+};
+
+const app = {
+  map: null,
+  layers: new Map(),      // overlay key -> Leaflet layer
+  tiles: null,            // optional base tile layer
+  regions: { cities: [], counties: [], areas: [] },
+  features: [],
+  applying: false,        // true while restoring a state (suppresses history pushes)
+  selection: null,        // outline of the selected region or area
+  abort: null,
+  loadedOnce: false,
+};
+
+function setStatus(text) {
+  $('#status').textContent = text;
+}
+
+/** The whole page state, as the permalink stores it. */
+function currentState() {
+  const c = app.map.getCenter();
+  const layers = [...app.layers.entries()].filter(([, l]) => app.map.hasLayer(l)).map(([k]) => k);
+  if (app.tiles && app.map.hasLayer(app.tiles)) layers.push('tiles');
+  return {
+    filters: app.filters.read(),
+    layers,
+    sort: app.list.sort,
+    view: { zoom: app.map.getZoom(), lat: c.lat, lng: c.lng },
+  };
+}
+
+function remember({ push }) {
+  if (!app.applying) writeState(currentState(), { push });
+}
+
+// ---------------------------------------------------------------- projects
+
+/** Fetch projects and totals for the current filters and redraw map, list and totals. */
+async function loadProjects() {
+  app.abort?.abort();
+  app.abort = new AbortController();
+  const { signal } = app.abort;
+  const filters = app.filters.read();
+  setStatus('正在加载项目…');
+  try {
+    const [collection, stats] = await Promise.all([
+      getProjects(filters, signal),
+      getStats('category', filters, signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : null)),
+    ]);
+    app.features = collection.features ?? [];
+    render(collection, stats);
+    setStatus('');
+    if (!app.loadedOnce) {
+      app.loadedOnce = true;
+      document.body.dataset.ready = 'true';
+    }
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    console.error(e);
+    setStatus(`项目加载失败：${e.message}`);
+    document.body.dataset.error = e.message;
+  }
+}
+
+function render(collection, stats) {
+  const features = app.features;
+  registerCategories(features.map((f) => f.properties.category ?? ''));
+  app.projects.render(features);
+  app.list.render(features);
+  $('#list-count').textContent = `（${count(features.length)}）`;
+  const notes = [];
+  const matched = collection.numberMatched;
+  if (matched != null && matched > features.length) {
+    notes.push(`列表仅显示前 ${count(features.length)} 个（共 ${count(matched)} 个）。`);
+  }
+  const unmapped = features.filter((f) => !f.geometry).length;
+  if (unmapped) notes.push(`其中 ${count(unmapped)} 个为全省或地级市层面项目，只列出、不上图。`);
+  renderTotals(stats?.total ? stats : statsFromFeatures(features), {
+    countEl: $('#total-count'), investmentEl: $('#total-investment'),
+    chartEl: $('#category-chart'), noteEl: $('#totals-note'), note: notes.join(''),
+  });
+  const present = new Set(features.map((f) => f.properties.category || '（未分类）'));
+  app.legend.setCategories(knownCategories().filter((c) => present.has(c)));
+}
+
+/** A list row was clicked: fly to the project and open its popup. */
+function pickProject(id) {
+  app.list.highlight(id);
+  if (app.projects.focus(id)) return;
+  const feature = app.features.find((f) => projectId(f) === id);
+  if (!feature) return;
+  // Province- or city-level programme: show its popup over its city (or the province).
+  const city = app.regions.cities.find((c) => c.properties.code === feature.properties.city_codes?.[0]);
+  const at = city ? labelPoint(city) : app.map.getCenter();
+  if (city) app.map.flyToBounds(L.geoJSON(city).getBounds(), { duration: 0.8 });
+  L.popup({ maxWidth: 380, className: 'atlas-popup' }).setLatLng(at).setContent(projectPopup(feature)).openOn(app.map);
+}
+
+// ---------------------------------------------------------------- filters and regions
+
+/** The feature of the chosen region (county, else city, else plan area), or null. */
+function regionFeature(filters) {
+  const { cities, counties, areas } = app.regions;
+  if (filters.county) return counties.find((f) => f.properties.code === filters.county) ?? null;
+  if (filters.city) return cities.find((f) => f.properties.code === filters.city) ?? null;
+  if (filters.area) return areas.find((f) => f.properties.id === filters.area) ?? null;
+  return null;
+}
+
+/** Outline the chosen region; optionally fit the map to it. */
+function showRegion(filters, { fit }) {
+  app.selection?.remove();
+  app.selection = null;
+  const feature = regionFeature(filters);
+  if (!feature?.geometry) return;
+  app.selection = L.geoJSON(feature, { style: selectionStyle, interactive: false }).addTo(app.map);
+  if (fit) app.map.flyToBounds(app.selection.getBounds(), { padding: [20, 20], duration: 0.8 });
+}
+
+function filtersChanged(filters, { typing }) {
+  const regionKey = (f) => `${f.city ?? ''}|${f.county ?? ''}|${f.area ?? ''}`;
+  const moved = regionKey(filters) !== app.lastRegion;
+  app.lastRegion = regionKey(filters);
+  if (moved) showRegion(filters, { fit: true });
+  // While typing we replace the entry, so each keystroke does not become a history step.
+  remember({ push: !typing });
+  loadProjects();
+}
+
+/** From a popup: "筛选此区县/此区域的项目". */
+function pickRegion(kind, code) {
+  const filters = app.filters.read();
+  delete filters.city; delete filters.county; delete filters.area;
+  if (kind === 'county') filters.county = code;
+  else filters.area = code;
+  app.map.closePopup();
+  app.filters.write(filters);
+  filtersChanged(app.filters.read(), { typing: false });
+}
+
+// ---------------------------------------------------------------- layers
+
+function overlayLabel(key, label) {
+  const colour = OVERLAY_COLOURS[key] ?? PROJECT_OVERLAY.colour;
+  return `<i class="swatch" style="background:${colour}"></i>${esc(label)}`;
+}
+
+function buildLayerControl() {
+  const overlays = {};
+  for (const o of AREA_OVERLAYS) overlays[overlayLabel(o.key, o.label)] = app.layers.get(o.key);
+  overlays[overlayLabel('projects', PROJECT_OVERLAY.label)] = app.layers.get('projects');
+  const bases = {};
+  if (app.tiles) {
+    bases['本地边界（无底图）'] = L.layerGroup();
+    bases['在线底图'] = app.tiles;
+  }
+  L.control.layers(bases, overlays, { collapsed: window.innerWidth < 1200, position: 'topright' }).addTo(app.map);
+  app.map.on('overlayadd overlayremove baselayerchange', () => remember({ push: true }));
+  app.map.on('baselayerchange', landFill);
+}
+
+/** With tiles on, make our land fill see-through. */
+function landFill() {
+  const on = app.tiles && app.map.hasLayer(app.tiles);
+  app.boundaries?.countyLayer.setStyle({ fillOpacity: on ? 0.1 : 1 });
+}
+
+function showLayers(keys) {
+  const wanted = new Set(keys ?? DEFAULT_LAYERS);
+  for (const [key, layer] of app.layers) {
+    if (wanted.has(key) && !app.map.hasLayer(layer)) layer.addTo(app.map);
+    if (!wanted.has(key) && app.map.hasLayer(layer)) app.map.removeLayer(layer);
+  }
+  if (app.tiles) {
+    if (wanted.has('tiles')) app.tiles.addTo(app.map);
+    else app.tiles.remove();
+    landFill();
+  }
+}
+
+// ---------------------------------------------------------------- state
+
+/** Restore a state (first load or back/forward). */
+function applyState(state, { first }) {
+  app.applying = true;
+  try {
+    app.filters.write(state.filters);
+    app.lastRegion = `${state.filters.city ?? ''}|${state.filters.county ?? ''}|${state.filters.area ?? ''}`;
+    showLayers(state.layers);
+    if (state.sort) app.list.setSort(state.sort);
+    if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: !first });
+    showRegion(state.filters, { fit: first && !state.view });
+  } finally {
+    app.applying = false;
+  }
+  return loadProjects();
+}
+
+// ---------------------------------------------------------------- start
+
+async function loadVocabularies() {
+  const [categories, sources] = await Promise.all([
+    getStats('category').catch(() => null),
+    getStats('source').catch(() => null),
+  ]);
+  const names = (s) => (s?.groups ?? [])
+    .sort((a, b) => (b.total_investment ?? 0) - (a.total_investment ?? 0))
+    .map((g) => g.key ?? g.name);
+  registerCategories(names(categories));
+  app.filters.setCategories(names(categories));
+  app.filters.setSources(names(sources).sort());
+  return { categories: names(categories), sources: names(sources) };
+}
+
+/** Fill select lists that the stats endpoint could not provide from the projects themselves. */
+function fillFromFeatures(vocab) {
+  const uniq = (key) => [...new Set(app.features.map((f) => f.properties[key]).filter(Boolean))].sort();
+  if (!vocab.categories.length) app.filters.setCategories(uniq('category'));
+  if (!vocab.sources.length) app.filters.setSources(uniq('source'));
+  app.filters.write(readState().filters);
+}
+
+async function start() {
+  const initial = readState();
+  app.map = createMap('map');
+  app.legend = createLegend(app.map);
+  app.list = createList($('#project-list'), [...document.querySelectorAll('.list-columns .sort')], {
+    onPick: pickProject,
+    onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },
+  });
+  app.projects = createProjectLayer(app.map, (id) => app.list.highlight(id));
+  app.filters = createFilters($('#filters'), { onChange: filtersChanged });
+  app.filters.setPrecisions();
+
+  const [config, boundaries, areas, vocab] = await Promise.all([
+    getConfig(),
+    loadBoundaries(app.map, pickRegion).catch((e) => { setStatus(`边界加载失败：${e.message}`); return null; }),
+    loadAreas((id) => pickRegion('area', id)),
+    loadVocabularies(),
+  ]);
+  app.boundaries = boundaries;
+  app.regions = { cities: boundaries?.cities ?? [], counties: boundaries?.counties ?? [], areas: areas.areas };
+  app.filters.setRegions(app.regions.cities, app.regions.counties, areas.areas);
+  // Drawing order: areas (bottom first), then projects.
+  for (const o of AREA_OVERLAYS) app.layers.set(o.key, areas.overlays.get(o.key));
+  app.layers.set('projects', app.projects.layer);
+  app.tiles = tileLayer(config);
+  buildLayerControl();
+
+  await applyState(initial, { first: true });
+  fillFromFeatures(vocab);
+  remember({ push: false });
+  app.map.on('moveend', () => remember({ push: false }));
+  onHistory((state) => applyState(state, { first: false }));
+  wireButtons();
+}
+
+function wireButtons() {
+  $('#reset-button').addEventListener('click', () => {
+    app.filters.write({});
+    filtersChanged({}, { typing: false });
+  });
+  $('#copy-link-button').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setStatus('链接已复制');
+    } catch {
+      window.prompt('复制此链接：', window.location.href);
+    }
+  });
+  setupExport({
+    button: $('#export-button'),
+    status: $('#export-status'),
+    formatInputs: [...document.querySelectorAll('#export input[name=format]')],
+    viewOnly: $('#export-view-only'),
+    map: app.map,
+    getFilters: () => app.filters.read(),
+  });
+}
+
+window.atlas = app; // for debugging and headless tests
+start().catch((e) => {
+  console.error(e);
+  setStatus(`启动失败：${e.message}`);
+  document.body.dataset.error = e.message;
+});

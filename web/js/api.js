@@ -1,0 +1,91 @@
+// Thin client for the Atlas HTTP API. All GeoJSON is RFC 7946 (lon/lat).
+
+/** Filter names the UI keeps (year_from/year_to become the API's `datetime`). */
+export const FILTER_NAMES = [
+  'city', 'county', 'area', 'category', 'nature', 'source', 'precision',
+  'q', 'min_investment', 'max_investment', 'year_from', 'year_to', 'bbox',
+];
+
+/** UI filters -> API filter object (drops empty values, builds datetime). */
+export function apiFilters(filters) {
+  const out = {};
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value == null || value === '' || name === 'year_from' || name === 'year_to') continue;
+    out[name] = String(value).trim();
+  }
+  const from = filters.year_from, to = filters.year_to;
+  if (from || to) out.datetime = `${from || '..'}/${to || '..'}`;
+  return out;
+}
+
+function queryString(params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v != null && v !== '') qs.set(k, v);
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+async function getJson(path, params = {}, signal) {
+  const response = await fetch(path + queryString(params), {
+    headers: { Accept: 'application/geo+json, application/json' },
+    signal,
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** One collection's items, e.g. counties or projects. */
+export function getItems(collection, params = {}, signal) {
+  return getJson(`/collections/${collection}/items`, { limit: 10000, ...params }, signal);
+}
+
+/** Projects matching the UI filters. */
+export function getProjects(filters, signal) {
+  return getItems('projects', apiFilters(filters), signal);
+}
+
+/** Grouped totals for the UI filters. */
+export function getStats(groupby, filters = {}, signal) {
+  return getJson('/api/stats', { groupby, ...apiFilters(filters) }, signal);
+}
+
+/** Optional settings (tile URL); missing endpoint -> defaults. */
+export async function getConfig() {
+  try {
+    return await getJson('/api/config');
+  } catch {
+    return { tile_url: null };
+  }
+}
+
+/** '位置有误': file a review item for a project. */
+export async function postReview(projectId, comment) {
+  const response = await fetch('/api/review', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ project_id: projectId, comment: comment || '' }),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response;
+}
+
+/** Regional snapshot: returns {blob, filename}. */
+export async function postExport(region, filters, formats) {
+  const response = await fetch('/api/exports', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/zip' },
+    body: JSON.stringify({ region, filters: apiFilters(filters), formats }),
+  });
+  if (!response.ok) {
+    let detail = '';
+    try { detail = (await response.json()).detail ?? ''; } catch { /* not JSON */ }
+    throw new Error(`HTTP ${response.status} ${detail}`.trim());
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = disposition.match(/filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i);
+  const filename = match ? decodeURIComponent(match[1] ?? match[2]) : null;
+  return { blob: await response.blob(), filename };
+}

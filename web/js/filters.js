@@ -1,0 +1,128 @@
+// The filter panel (#filters): inputs are named like the API parameters.
+// Region: 地级市 -> 区县 cascade, or any plan area.
+
+import { FILTER_NAMES } from './api.js';
+import { PRECISION_LABELS, kindLabel, shortCategory } from './format.js';
+
+const collator = new Intl.Collator('zh-CN');
+const byCode = (a, b) => String(a.properties.code).localeCompare(String(b.properties.code));
+
+function option(value, label, title) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = label;
+  if (title) o.title = title;
+  return o;
+}
+
+/** Keep the first ("all") option, replace the rest. */
+function fill(select, options) {
+  select.replaceChildren(select.options[0], ...options);
+}
+
+/**
+ * Wire the form. onChange(filters, {typing}) runs on every change (typing=true while the
+ * user types in the search box, debounced).
+ */
+export function createFilters(form, { onChange }) {
+  let counties = [];
+  let typingTimer = null;
+  const el = (name) => form.elements.namedItem(name);
+
+  function fillCounties(cityCode) {
+    const list = counties
+      .filter((f) => !cityCode || f.properties.parent_code === cityCode
+        || String(f.properties.code).slice(0, 4) === cityCode.slice(0, 4))
+      .sort(byCode);
+    const keep = el('county').value;
+    fill(el('county'), list.map((f) => option(f.properties.code, f.properties.name)));
+    el('county').value = list.some((f) => f.properties.code === keep) ? keep : '';
+  }
+
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'city') { fillCounties(event.target.value); el('county').value = ''; }
+    if (event.target.name === 'county' && event.target.value) {
+      el('city').value = `${event.target.value.slice(0, 4)}00`;
+      fillCounties(el('city').value);
+    }
+    if (event.target.name === 'q') return; // handled by 'input'
+    onChange(read(), { typing: false });
+  });
+  form.addEventListener('input', (event) => {
+    if (event.target.name !== 'q') return;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => onChange(read(), { typing: true }), 350);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  /** Current filters from the form. */
+  function read() {
+    const filters = {};
+    for (const name of FILTER_NAMES) {
+      const input = el(name);
+      const value = input?.value?.trim();
+      if (value) filters[name] = value;
+    }
+    if (form.dataset.bbox) filters.bbox = form.dataset.bbox;
+    return filters;
+  }
+
+  /** Put filters into the form (e.g. from the permalink). */
+  function write(filters) {
+    const city = filters.city || (filters.county ? `${filters.county.slice(0, 4)}00` : '');
+    el('city').value = city;
+    fillCounties(city);
+    for (const name of FILTER_NAMES) {
+      const input = el(name);
+      if (!input || name === 'city') continue;
+      ensureOption(input, filters[name]);
+      input.value = filters[name] ?? '';
+    }
+    form.dataset.bbox = filters.bbox ?? '';
+  }
+
+  return {
+    read,
+    write,
+    /** Fill the region selects from boundary and plan-area features. */
+    setRegions(cityFeatures, countyFeatures, areas) {
+      counties = countyFeatures;
+      fill(el('city'), [...cityFeatures].sort(byCode).map((f) => option(f.properties.code, f.properties.name)));
+      fillCounties(el('city').value);
+      fillAreas(el('area'), areas);
+    },
+    setCategories(names) {
+      fill(el('category'), names.filter(Boolean).map((n) => option(n, shortCategory(n), n)));
+    },
+    setSources(names) {
+      fill(el('source'), names.filter(Boolean).map((n) => option(n, n)));
+    },
+    setPrecisions() {
+      fill(el('precision'), Object.entries(PRECISION_LABELS).map(([k, v]) => option(k, v)));
+    },
+  };
+}
+
+/** Plan areas grouped by kind in <optgroup>s. */
+function fillAreas(select, areas) {
+  const groups = new Map();
+  for (const f of areas) {
+    const kind = f.properties.kind ?? '';
+    if (!groups.has(kind)) groups.set(kind, []);
+    groups.get(kind).push(f);
+  }
+  const optgroups = [...groups.entries()].map(([kind, list]) => {
+    const g = document.createElement('optgroup');
+    g.label = kindLabel(kind);
+    list.sort((a, b) => collator.compare(a.properties.name, b.properties.name))
+      .forEach((f) => g.append(option(f.properties.id, f.properties.name)));
+    return g;
+  });
+  select.replaceChildren(select.options[0], ...optgroups);
+}
+
+/** A value from the URL that the select does not list yet still needs an option. */
+function ensureOption(input, value) {
+  if (input.tagName !== 'SELECT' || !value) return;
+  if (![...input.options].some((o) => o.value === value)) input.append(option(value, value));
+}

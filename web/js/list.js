@@ -1,0 +1,85 @@
+// The sortable project list beside the map: 项目名称, 区县, 总投资.
+
+import { esc, yi, precisionLabel, categoryColour } from './format.js';
+import { projectId } from './projects.js';
+
+const collator = new Intl.Collator('zh-CN');
+
+/** Text for the 区县 column: county names, else the programme's level (全省, 地级市…). */
+function placeText(p) {
+  if (p.county_names?.length) return p.county_names.join('、');
+  return precisionLabel(p.precision);
+}
+
+const KEYS = {
+  name: (a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''),
+  county: (a, b) => collator.compare(placeText(a.properties), placeText(b.properties)),
+  total_investment: (a, b) => (a.properties.total_investment ?? -1) - (b.properties.total_investment ?? -1),
+};
+
+/** Sort spec '-total_investment' -> comparator (missing values last when descending). */
+function comparator(sort) {
+  const desc = sort.startsWith('-');
+  const key = KEYS[sort.replace(/^-/, '')] ?? KEYS.total_investment;
+  return desc ? (a, b) => key(b, a) : key;
+}
+
+/**
+ * The list panel. onPick(id) is called when a row is clicked; onSort(sort) when a header is.
+ */
+export function createList(element, headers, { onPick, onSort }) {
+  let features = [];
+  let sort = '-total_investment';
+
+  element.addEventListener('click', (event) => {
+    const row = event.target.closest('.project-row');
+    if (row) onPick(row.dataset.id);
+  });
+  element.addEventListener('keydown', (event) => {
+    const row = event.target.closest('.project-row');
+    if (row && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); onPick(row.dataset.id); }
+  });
+  for (const button of headers) {
+    button.addEventListener('click', () => {
+      const key = button.dataset.sort;
+      const next = sort === `-${key}` ? key : `-${key}`;
+      onSort(key === 'total_investment' || sort === key ? next : key);
+    });
+  }
+
+  function rowHtml(f) {
+    const p = f.properties;
+    const unmapped = f.geometry ? '' : '<span class="tag" title="全省或地级市层面项目，不在地图上标注">未上图</span>';
+    return `<li class="project-row${f.geometry ? '' : ' unmapped'}" data-id="${esc(projectId(f))}" tabindex="0">
+      <span class="name"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.name)}${unmapped}</span>
+      <span class="county">${esc(placeText(p))}</span>
+      <span class="investment">${yi(p.total_investment)}</span></li>`;
+  }
+
+  function draw() {
+    const sorted = [...features].sort(comparator(sort));
+    element.innerHTML = sorted.map(rowHtml).join('');
+    element.dataset.count = String(sorted.length);
+    for (const button of headers) {
+      const key = button.dataset.sort;
+      button.classList.toggle('asc', sort === key);
+      button.classList.toggle('desc', sort === `-${key}`);
+      button.setAttribute('aria-sort', sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none');
+    }
+  }
+
+  return {
+    render(list) { features = list; draw(); },
+    setSort(next) { if (next && next !== sort) { sort = next; draw(); } },
+    get sort() { return sort; },
+    /** Mark a row as selected and scroll it into view. */
+    highlight(id) {
+      element.querySelectorAll('.project-row.selected').forEach((r) => r.classList.remove('selected'));
+      const row = element.querySelector(`.project-row[data-id="${CSS.escape(id)}"]`);
+      if (row) {
+        row.classList.add('selected');
+        row.scrollIntoView({ block: 'nearest' });
+      }
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The project popup: figures, places, placement evidence, source, and the '位置有误' action.
+
+import { postReview } from './api.js';
+import {
+  esc, yiWithUnit, years, joinList, precisionLabel, methodLabel, categoryColour,
+} from './format.js';
+
+function row(label, value) {
+  if (value == null || value === '' || value === '—') return '';
+  return `<tr><th>${label}</th><td>${value}</td></tr>`;
+}
+
+/** Long text (progress, content) folds away after ~80 characters. */
+function longText(text) {
+  if (!text) return null;
+  const t = String(text);
+  if (t.length <= 80) return esc(t);
+  return `<details><summary>${esc(t.slice(0, 60))}…</summary>${esc(t)}</details>`;
+}
+
+function evidenceList(items) {
+  if (!items?.length) return '';
+  const li = items.map((e) => `<li><b>${esc(e.name ?? e.code ?? '')}</b>
+      ${e.code ? `<span class="muted">(${esc(e.code)})</span>` : ''}
+      · ${esc(methodLabel(e.method))}${e.precision ? ` · ${esc(precisionLabel(e.precision))}` : ''}
+      ${e.evidence ? `<div class="evidence">“${esc(e.evidence)}”</div>` : ''}</li>`).join('');
+  return `<details class="evidence-list"><summary>定位依据（${items.length}）</summary><ul>${li}</ul></details>`;
+}
+
+function sourceLine(p) {
+  const parts = [p.source && `《${esc(p.source)}》`, p.table && esc(p.table), p.seq && `序号 ${esc(p.seq)}`];
+  return `<p class="source">来源：${parts.filter(Boolean).join(' · ') || '—'}</p>`;
+}
+
+function placement(p) {
+  const methods = (p.placement_methods ?? []).map(methodLabel).filter(Boolean);
+  return `${esc(precisionLabel(p.precision))}${methods.length ? `<span class="muted">（依据：${esc(methods.join('、'))}）</span>` : ''}`;
+}
+
+/** Build the popup element for a project feature. */
+export function projectPopup(feature) {
+  const p = feature.properties;
+  const div = document.createElement('div');
+  div.className = 'project-popup';
+  div.dataset.id = feature.id ?? p.id;
+  div.innerHTML = `
+    <h3>${esc(p.name)}</h3>
+    <div class="category"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.category ?? '未分类')}</div>
+    ${feature.geometry ? '' : `<p class="approx">${esc(precisionLabel(p.precision))}层面项目，未在地图上标注位置</p>`}
+    <table class="figures">
+      ${row('总投资', yiWithUnit(p.total_investment))}
+      ${row('年度计划投资', p.planned_investment == null ? null : yiWithUnit(p.planned_investment))}
+      ${row('建设年限', years(p.start_year, p.end_year))}
+      ${row('建设性质', esc(p.nature ?? ''))}
+      ${row('建设地点', esc(p.location_text ?? ''))}
+      ${row('建设内容', longText(p.content))}
+      ${row('形象进度', longText(p.progress))}
+      ${row('责任单位', esc(joinList(p.responsible_units)))}
+      ${row('所在区县', esc(joinList(p.county_names)))}
+      ${row('规划区域', esc(joinList(p.plan_area_names)))}
+      ${row('定位精度', placement(p))}
+    </table>
+    ${evidenceList(p.placement_evidence)}
+    ${sourceLine(p)}
+    ${reviewBlock()}`;
+  wireReview(div, div.dataset.id);
+  return div;
+}
+
+function reviewBlock() {
+  return `<div class="review">
+      <button type="button" class="review-open">位置有误</button>
+      <form class="review-form" hidden>
+        <textarea name="comment" rows="2" maxlength="1000" placeholder="可选：正确的位置或说明"></textarea>
+        <div><button type="submit">提交</button> <button type="button" class="review-cancel">取消</button></div>
+      </form>
+      <p class="review-result" role="status"></p>
+    </div>`;
+}
+
+/** '位置有误' opens a small form; submitting posts a review item and thanks the user. */
+function wireReview(div, projectId) {
+  const open = div.querySelector('.review-open');
+  const form = div.querySelector('.review-form');
+  const result = div.querySelector('.review-result');
+  open.addEventListener('click', () => { form.hidden = false; open.hidden = true; form.comment.focus(); });
+  div.querySelector('.review-cancel').addEventListener('click', () => { form.hidden = true; open.hidden = false; });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      await postReview(projectId, form.comment.value.trim());
+      form.hidden = true;
+      result.textContent = '感谢反馈！我们会核实该项目的位置。';
+    } catch (e) {
+      result.textContent = `提交失败（${e.message}），请稍后再试。`;
+      submit.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,138 @@
+// The 项目 overlay: points clustered at small zooms, routes as lines; colour by category,
+// circle radius by total investment. Projects without geometry are listed but not drawn.
+
+import { categoryColour } from './format.js';
+import { projectPopup } from './popup.js';
+import { lineMiddle } from './geo.js';
+
+const UNCLUSTER_ZOOM = 10;
+
+/** Circle radius in pixels for a total investment in 亿元 (area grows with the money). */
+export function radiusFor(investment) {
+  if (investment == null || investment <= 0) return 4;
+  return Math.min(24, 4 + 1.2 * Math.sqrt(investment));
+}
+
+function pointStyle(p, selected) {
+  return {
+    pane: 'projects',
+    radius: radiusFor(p.total_investment),
+    color: selected ? '#111' : '#fff',
+    weight: selected ? 3 : 1,
+    fillColor: categoryColour(p.category),
+    fillOpacity: 0.85,
+  };
+}
+
+function lineStyle(p, selected) {
+  return {
+    pane: 'projects',
+    color: categoryColour(p.category),
+    weight: selected ? 7 : 4,
+    opacity: selected ? 1 : 0.8,
+    lineCap: 'round',
+  };
+}
+
+/** Leaflet lat/lng lists for a GeoJSON geometry: {points: [[lat,lng]], lines: [[[lat,lng]]]} */
+function parts(geometry) {
+  const out = { points: [], lines: [] };
+  const pt = (c) => [c[1], c[0]];
+  const add = (g) => {
+    if (!g) return;
+    switch (g.type) {
+      case 'Point': out.points.push(pt(g.coordinates)); break;
+      case 'MultiPoint': g.coordinates.forEach((c) => out.points.push(pt(c))); break;
+      case 'LineString': out.lines.push(g.coordinates.map(pt)); break;
+      case 'MultiLineString': g.coordinates.forEach((l) => out.lines.push(l.map(pt))); break;
+      case 'GeometryCollection': g.geometries.forEach(add); break;
+      default: break;
+    }
+  };
+  add(geometry);
+  return out;
+}
+
+export function projectId(feature) {
+  return String(feature.id ?? feature.properties.id);
+}
+
+/** Create the project overlay. onSelect(id) is called when a feature is clicked. */
+export function createProjectLayer(map, onSelect) {
+  const cluster = L.markerClusterGroup({
+    disableClusteringAtZoom: UNCLUSTER_ZOOM,
+    maxClusterRadius: 40,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    chunkedLoading: true,
+    clusterPane: 'projects',
+  });
+  const lines = L.featureGroup();
+  const group = L.layerGroup([lines, cluster]);
+  const index = new Map(); // id -> {feature, markers: [], lines: []}
+  let selected = null;
+
+  function draw(feature) {
+    const id = projectId(feature);
+    const p = feature.properties;
+    const entry = { feature, markers: [], lines: [] };
+    const { points, lines: paths } = parts(feature.geometry);
+    for (const path of paths) {
+      const line = L.polyline(path, lineStyle(p, false));
+      entry.lines.push(line);
+      lines.addLayer(line);
+    }
+    for (const at of points) entry.markers.push(L.circleMarker(at, pointStyle(p, false)));
+    for (const layer of [...entry.markers, ...entry.lines]) {
+      layer.bindPopup(() => projectPopup(feature), { maxWidth: 380, className: 'atlas-popup' });
+      layer.on('click', () => { setSelected(id); onSelect(id); });
+    }
+    index.set(id, entry);
+    return entry.markers;
+  }
+
+  function setSelected(id) {
+    if (selected) restyle(selected, false);
+    selected = index.get(id) ?? null;
+    if (selected) restyle(selected, true);
+  }
+
+  function restyle(entry, on) {
+    const p = entry.feature.properties;
+    entry.markers.forEach((m) => m.setStyle(pointStyle(p, on)));
+    entry.lines.forEach((l) => { l.setStyle(lineStyle(p, on)); if (on) l.bringToFront(); });
+  }
+
+  return {
+    layer: group,
+    /** Replace the drawn projects with these features. */
+    render(features) {
+      cluster.clearLayers();
+      lines.clearLayers();
+      index.clear();
+      selected = null;
+      cluster.addLayers(features.flatMap(draw));
+    },
+    /** Highlight a project and open its popup, moving the map to it. False if not on the map. */
+    focus(id) {
+      const entry = index.get(id);
+      if (!entry || (!entry.markers.length && !entry.lines.length)) return false;
+      setSelected(id);
+      if (!map.hasLayer(group)) group.addTo(map);
+      if (entry.lines.length) {
+        const bounds = L.featureGroup([...entry.lines, ...entry.markers]).getBounds();
+        map.flyToBounds(bounds, { maxZoom: 11, padding: [40, 40], duration: 0.8 });
+        map.once('moveend', () => entry.lines[0].openPopup(lineMiddle(
+          entry.lines[0].getLatLngs().map((ll) => [ll.lng, ll.lat]))));
+      } else {
+        const marker = entry.markers[0];
+        const zoom = Math.max(map.getZoom(), UNCLUSTER_ZOOM);
+        map.flyTo(marker.getLatLng(), zoom, { duration: 0.8 });
+        map.once('moveend', () => cluster.zoomToShowLayer(marker, () => marker.openPopup()));
+      }
+      return true;
+    },
+    select: setSelected,
+    has: (id) => index.has(id),
+  };
+}
