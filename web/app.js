@@ -4,7 +4,7 @@ import { getConfig, getProjects, getStats } from './js/api.js';
 import { createMap, loadBoundaries, tileLayer } from './js/basemap.js';
 import { AREA_OVERLAYS, loadAreas, selectionStyle } from './js/areas.js';
 import { createProjectLayer, projectId } from './js/projects.js';
-import { createList } from './js/list.js';
+import { createList, setCityNames } from './js/list.js';
 import { createFilters } from './js/filters.js';
 import { renderTotals, statsFromFeatures } from './js/totals.js';
 import { createLegend } from './js/legend.js';
@@ -13,6 +13,7 @@ import { projectPopup } from './js/popup.js';
 import { readState, writeState, onHistory } from './js/permalink.js';
 import { registerCategories, knownCategories, count, esc } from './js/format.js';
 import { labelPoint } from './js/geo.js';
+import { setupPlaceSearch } from './js/placesearch.js';
 
 const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
@@ -115,7 +116,7 @@ function pickProject(id) {
   const city = app.regions.cities.find((c) => c.properties.code === feature.properties.city_codes?.[0]);
   const at = city ? labelPoint(city) : app.map.getCenter();
   if (city) app.map.flyToBounds(L.geoJSON(city).getBounds(), { duration: 0.8 });
-  L.popup({ maxWidth: 380, className: 'atlas-popup' }).setLatLng(at).setContent(projectPopup(feature)).openOn(app.map);
+  L.popup({ maxWidth: 380, maxHeight: 460, className: 'atlas-popup' }).setLatLng(at).setContent(projectPopup(feature)).openOn(app.map);
 }
 
 // ---------------------------------------------------------------- filters and regions
@@ -144,17 +145,17 @@ function filtersChanged(filters, { typing }) {
   const moved = regionKey(filters) !== app.lastRegion;
   app.lastRegion = regionKey(filters);
   if (moved) showRegion(filters, { fit: true });
-  // While typing we replace the entry, so each keystroke does not become a history step.
-  remember({ push: !typing });
+  // A typing session makes one history step: its first keystroke pushes, the rest replace.
+  remember({ push: !(typing && app.wasTyping) });
+  app.wasTyping = typing;
   loadProjects();
 }
 
-/** From a popup: "筛选此区县/此区域的项目". */
+/** From a popup or the place search: filter to a county, city or plan area. */
 function pickRegion(kind, code) {
   const filters = app.filters.read();
   delete filters.city; delete filters.county; delete filters.area;
-  if (kind === 'county') filters.county = code;
-  else filters.area = code;
+  filters[kind] = code;
   app.map.closePopup();
   app.filters.write(filters);
   filtersChanged(app.filters.read(), { typing: false });
@@ -263,6 +264,7 @@ async function start() {
   app.boundaries = boundaries;
   app.regions = { cities: boundaries?.cities ?? [], counties: boundaries?.counties ?? [], areas: areas.areas };
   app.filters.setRegions(app.regions.cities, app.regions.counties, areas.areas);
+  setCityNames(app.regions.cities);
   // Drawing order: areas (bottom first), then projects.
   for (const o of AREA_OVERLAYS) app.layers.set(o.key, areas.overlays.get(o.key));
   app.layers.set('projects', app.projects.layer);
@@ -278,6 +280,7 @@ async function start() {
 }
 
 function wireButtons() {
+  setupPlaceSearch($('#place-search'), $('#place-results'), pickRegion);
   $('#reset-button').addEventListener('click', () => {
     app.filters.write({});
     filtersChanged({}, { typing: false });

@@ -73,20 +73,20 @@ export function areaPopup(feature, onPick) {
       <tr><th>项目数</th><td>${count(p.project_count ?? 0)} 个</td></tr>
       <tr><th>总投资</th><td>${yiWithUnit(p.total_investment ?? 0)}</td></tr>
     </table>
-    ${groupTable(p.by_category, '按类别')}
-    ${groupTable(p.by_nature, '按建设性质')}
+    ${groupTable(p.by_category, '按类别', true)}
+    ${groupTable(p.by_nature, '按建设性质', false)}
     ${sourceBlock(p)}
     <button type="button" class="pick">筛选此区域的项目</button>`;
   div.querySelector('.pick').addEventListener('click', () => onPick(p.id));
   return div;
 }
 
-function groupTable(groups, title) {
+function groupTable(groups, title, swatches) {
   const entries = Object.entries(groups ?? {})
     .sort((a, b) => (b[1].total_investment ?? 0) - (a[1].total_investment ?? 0));
   if (!entries.length) return '';
   const rows = entries.map(([name, g]) => `<tr>
-      <td title="${esc(name)}"><i class="swatch" style="background:${categoryColour(name)}"></i>${esc(shortCategory(name))}</td>
+      <td title="${esc(name)}">${swatches ? `<i class="swatch" style="background:${categoryColour(name)}"></i>${esc(shortCategory(name))}` : esc(name || '未注明')}</td>
       <td class="num">${count(g.count)}</td><td class="num">${yi(g.total_investment)}</td></tr>`).join('');
   return `<table class="groups"><caption>${title}</caption>
     <tr><th></th><th>项目数</th><th>亿元</th></tr>${rows}</table>`;
@@ -97,7 +97,9 @@ function sourceBlock(p) {
   if (p.source?.quote) {
     parts.push(`<blockquote>“${esc(p.source.quote)}”<cite>——${esc(p.source.file ?? '')}</cite></blockquote>`);
   }
-  if (p.assumption) parts.push(`<p class="assumption"><b>划定依据：</b>${esc(p.assumption)}</p>`);
+  if (p.assumption) {
+    parts.push(`<details class="assumption"${p.source?.quote ? '' : ' open'}><summary>划定依据</summary>${esc(p.assumption)}</details>`);
+  }
   return parts.join('');
 }
 
@@ -140,6 +142,6 @@ function drawArea(feature, onPick) {
   const line = corridorLine(feature);
   if (line) group.addLayer(line);
   group.bindTooltip(esc(feature.properties.name), { sticky: true, className: 'area-tooltip' });
-  group.bindPopup(() => areaPopup(feature, onPick), { maxWidth: 340, className: 'atlas-popup' });
+  group.bindPopup(() => areaPopup(feature, onPick), { maxWidth: 340, maxHeight: 420, className: 'atlas-popup' });
   return group;
 }

@@ -40,6 +40,7 @@ export function createFilters(form, { onChange }) {
   }
 
   form.addEventListener('change', (event) => {
+    if (!FILTER_NAMES.includes(event.target.name)) return; // e.g. the place search box
     if (event.target.name === 'city') { fillCounties(event.target.value); el('county').value = ''; }
     if (event.target.name === 'county' && event.target.value) {
       el('city').value = `${event.target.value.slice(0, 4)}00`;

@@ -28,7 +28,7 @@ export function createLegend(map) {
   control.onAdd = () => {
     box = L.DomUtil.create('details', 'legend');
     box.id = 'legend';
-    box.open = window.innerWidth > 900;
+    box.open = window.innerWidth > 1200 && window.innerHeight > 700;
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;

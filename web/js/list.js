@@ -5,10 +5,19 @@ import { projectId } from './projects.js';
 
 const collator = new Intl.Collator('zh-CN');
 
-/** Text for the 区县 column: county names, else the programme's level (全省, 地级市…). */
+const cityNames = new Map(); // code -> name, for city-level programmes
+
+/** Text for the 区县 column: county names, else the city names, else the level (全省…). */
 function placeText(p) {
   if (p.county_names?.length) return p.county_names.join('、');
+  const cities = (p.city_codes ?? []).map((c) => cityNames.get(c)).filter(Boolean);
+  if (cities.length && p.precision !== 'province') return cities.join('、');
   return precisionLabel(p.precision);
+}
+
+/** Tell the list the city names (from the boundary layer). */
+export function setCityNames(features) {
+  for (const f of features) cityNames.set(f.properties.code, f.properties.name);
 }
 
 const KEYS = {

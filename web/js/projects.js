@@ -5,7 +5,8 @@ import { categoryColour } from './format.js';
 import { projectPopup } from './popup.js';
 import { lineMiddle } from './geo.js';
 
-const UNCLUSTER_ZOOM = 10;
+const DETAIL_ZOOM = 10;   // from here on only (nearly) coincident points stay clustered
+const FOCUS_ZOOM = 11;    // zoom used when flying to a project from the list
 
 /** Circle radius in pixels for a total investment in 亿元 (area grows with the money). */
 export function radiusFor(investment) {
@@ -57,11 +58,33 @@ export function projectId(feature) {
   return String(feature.id ?? feature.properties.id);
 }
 
+/** Run fn once when the current map move ends (or after 1.5 s if no move happens). */
+function afterMove(map, fn) {
+  let done = false;
+  const run = () => { if (!done) { done = true; map.off('moveend', run); setTimeout(fn, 50); } };
+  map.on('moveend', run);
+  setTimeout(run, 1500);
+}
+
+/**
+ * Open a marker's popup; if it sits in a cluster (coincident points), spread the cluster first.
+ * (markercluster's zoomToShowLayer only knows icon markers, not circle markers.)
+ */
+function reveal(cluster, marker) {
+  if (marker._map) { marker.openPopup(); return; }
+  let parent = marker.__parent;
+  while (parent && !parent._icon) parent = parent.__parent;
+  if (!parent) return;
+  cluster.once('spiderfied', () => marker.openPopup());
+  parent.spiderfy();
+}
+
 /** Create the project overlay. onSelect(id) is called when a feature is clicked. */
 export function createProjectLayer(map, onSelect) {
   const cluster = L.markerClusterGroup({
-    disableClusteringAtZoom: UNCLUSTER_ZOOM,
-    maxClusterRadius: 40,
+    // Many projects share their county's representative point: those stay clustered at every
+    // zoom and spread out (spiderfy) on click, so none hides another.
+    maxClusterRadius: (zoom) => (zoom >= DETAIL_ZOOM ? 12 : 40),
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
     chunkedLoading: true,
@@ -84,7 +107,7 @@ export function createProjectLayer(map, onSelect) {
     }
     for (const at of points) entry.markers.push(L.circleMarker(at, pointStyle(p, false)));
     for (const layer of [...entry.markers, ...entry.lines]) {
-      layer.bindPopup(() => projectPopup(feature), { maxWidth: 380, className: 'atlas-popup' });
+      layer.bindPopup(() => projectPopup(feature), { maxWidth: 380, maxHeight: 460, className: 'atlas-popup' });
       layer.on('click', () => { setSelected(id); onSelect(id); });
     }
     index.set(id, entry);
@@ -122,13 +145,12 @@ export function createProjectLayer(map, onSelect) {
       if (entry.lines.length) {
         const bounds = L.featureGroup([...entry.lines, ...entry.markers]).getBounds();
         map.flyToBounds(bounds, { maxZoom: 11, padding: [40, 40], duration: 0.8 });
-        map.once('moveend', () => entry.lines[0].openPopup(lineMiddle(
-          entry.lines[0].getLatLngs().map((ll) => [ll.lng, ll.lat]))));
+        const path = entry.lines[0];
+        afterMove(map, () => path.openPopup(lineMiddle(path.getLatLngs().map((ll) => [ll.lng, ll.lat]))));
       } else {
         const marker = entry.markers[0];
-        const zoom = Math.max(map.getZoom(), UNCLUSTER_ZOOM);
-        map.flyTo(marker.getLatLng(), zoom, { duration: 0.8 });
-        map.once('moveend', () => cluster.zoomToShowLayer(marker, () => marker.openPopup()));
+        map.flyTo(marker.getLatLng(), Math.max(map.getZoom(), FOCUS_ZOOM), { duration: 0.8 });
+        afterMove(map, () => reveal(cluster, marker));
       }
       return true;
     },

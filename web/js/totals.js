@@ -41,7 +41,7 @@ function svgEl(name, attrs) {
 /** Horizontal bars: one per category, length by total investment, label and figure beside. */
 function barChart(groups) {
   const sorted = [...groups].sort((a, b) => (b.total_investment ?? 0) - (a.total_investment ?? 0));
-  const rowH = 22, labelW = 118, barW = 92, width = 290;
+  const rowH = 20, labelW = 104, barW = 80, width = 256;
   const max = Math.max(1e-9, ...sorted.map((g) => g.total_investment ?? 0));
   const svg = svgEl('svg', {
     width, height: Math.max(rowH, sorted.length * rowH), role: 'img',
@@ -53,17 +53,17 @@ function barChart(groups) {
     const row = svgEl('g', { class: 'bar', transform: `translate(0,${y})` });
     const title = svgEl('title', {});
     title.textContent = `${name}：${count(g.count)} 个项目，${yi(g.total_investment)} 亿元`;
-    const label = svgEl('text', { x: labelW - 4, y: 15, 'text-anchor': 'end', class: 'bar-label' });
-    label.textContent = truncate(shortCategory(name), 9);
+    const label = svgEl('text', { x: labelW - 4, y: 14, 'text-anchor': 'end', class: 'bar-label' });
+    label.textContent = truncate(shortCategory(name), 8);
     const w = Math.max(1, (barW * (g.total_investment ?? 0)) / max);
     const bar = svgEl('rect', { x: labelW, y: 4, width: w, height: rowH - 8, rx: 2, fill: categoryColour(g.key || g.name) });
-    const value = svgEl('text', { x: labelW + w + 4, y: 15, class: 'bar-value' });
-    value.textContent = `${yi(g.total_investment)}（${count(g.count)}）`;
+    const value = svgEl('text', { x: labelW + w + 4, y: 14, class: 'bar-value' });
+    value.textContent = yi(g.total_investment);
     row.append(title, label, bar, value);
     svg.append(row);
   });
   if (!sorted.length) {
-    const empty = svgEl('text', { x: 4, y: 15, class: 'bar-label' });
+    const empty = svgEl('text', { x: 4, y: 14, class: 'bar-label' });
     empty.textContent = '无符合条件的项目';
     svg.append(empty);
   }

@@ -20,11 +20,22 @@ public final class ApiServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+            config.http.gzipOnlyCompression();
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/web";
                 sf.directory = context.webDir().toString();
                 sf.location = io.javalin.http.staticfiles.Location.EXTERNAL;
             });
+            // Leaflet and its plugins, pinned in web/package.json (npm registry, no CDN).
+            java.nio.file.Path vendor = context.webDir().resolve("node_modules");
+            if (java.nio.file.Files.isDirectory(vendor)) {
+                config.staticFiles.add(sf -> {
+                    sf.hostedPath = "/vendor";
+                    sf.directory = vendor.toString();
+                    sf.location = io.javalin.http.staticfiles.Location.EXTERNAL;
+                    sf.headers = java.util.Map.of("Cache-Control", "public, max-age=86400");
+                });
+            }
         });
         HealthRoutes.register(app, db);
         context.register(app);

@@ -23,6 +23,9 @@ public final class AtlasRoutes implements ApiContext {
 
     @Override
     public void register(Javalin app) {
+        atlas.layers.Layers layers = new atlas.layers.Layers();
         atlas.api.GazetteerRoutes.register(app, db);
+        new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
+        atlas.api.StatsRoutes.register(app, db, layers);
     }
 }

@@ -48,6 +48,18 @@ public final class GeocodeStore {
                             ? manualPlacement(manual.get(p.key()), geocoder.place(p))
                             : geocoder.place(p);
                     int ordinal = 0;
+                    if (placement.precision().equals("city")) {
+                        // City-level programmes are kept on their city, so a city filter finds them.
+                        for (String city : placement.cityCodes()) {
+                            place.setLong(1, p.id());
+                            place.setString(2, city);
+                            place.setString(3, "city");
+                            place.setString(4, "city");
+                            place.setString(5, placement.review().map(Placement.Review::reason).orElse("city level"));
+                            place.setInt(6, ordinal++);
+                            place.addBatch();
+                        }
+                    }
                     for (Placement.PlacedCounty county : placement.counties()) {
                         place.setLong(1, p.id());
                         place.setString(2, county.code());
@@ -120,7 +132,8 @@ public final class GeocodeStore {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE project p SET geom = g.geom FROM (
                   SELECT pr.id,
-                         CASE WHEN pr.precision = 'route' THEN ST_MakeLine(d.rep_point ORDER BY pl.ordinal)
+                         CASE WHEN pr.precision IN ('city', 'province', 'unknown') THEN NULL
+                              WHEN pr.precision = 'route' THEN ST_MakeLine(d.rep_point ORDER BY pl.ordinal)
                               WHEN count(pl.division_code) = 1 THEN (array_agg(d.rep_point))[1]
                               WHEN count(pl.division_code) > 1 THEN ST_Collect(d.rep_point ORDER BY pl.ordinal)
                          END AS geom
@@ -148,7 +161,7 @@ public final class GeocodeStore {
                 FROM placement pl JOIN plan_area a ON pl.division_code = ANY (a.members)
                 JOIN division d ON d.code = pl.division_code
                 JOIN project p ON p.id = pl.project_id
-                WHERE pl.project_id = ANY (?) AND p.precision <> 'route'
+                WHERE pl.project_id = ANY (?) AND p.precision NOT IN ('route', 'city')
                 ORDER BY pl.project_id, a.id, pl.ordinal
                 ON CONFLICT DO NOTHING""");
              PreparedStatement bySpace = c.prepareStatement("""

@@ -1,0 +1,88 @@
+package atlas.layers;
+
+/**
+ * The SQL that builds each collection's GeoJSON features in PostGIS (json_build_object +
+ * ST_AsGeoJSON, 6 decimals ≈ 0.1 m; polygons forced counter-clockwise per RFC 7946).
+ * Every statement yields one feature's JSON text per row.
+ */
+final class FeatureSql {
+    private FeatureSql() {
+    }
+
+    /** zoomed: the small-scale simplified shape (zoom <= 8) instead of the full one. */
+    static String divisions(String filter, boolean simplified) {
+        String g = simplified ? "d.geom_simple" : "d.geom";
+        return """
+                SELECT json_build_object('type', 'Feature', 'id', d.code,
+                  'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
+                  'properties', json_build_object('code', d.code, 'name', d.name, 'level', d.level,
+                     'parent_code', d.parent_code, 'boundary_source', d.boundary_source,
+                     'boundary_vintage', d.boundary_vintage))::text
+                FROM division d WHERE %s AND d.geom IS NOT NULL AND %%s
+                ORDER BY d.code""".formatted(g, filter);
+    }
+
+    static final String DIVISION_BBOX = "d.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+
+    static String areas(String filter, boolean simplified) {
+        String g = simplified ? "a.geom_simple" : "a.geom";
+        return """
+                SELECT json_build_object('type', 'Feature', 'id', a.id,
+                  'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
+                  'properties', json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'parent', a.parent_id,
+                     'approximate', a.approximate, 'clipped', a.clipped, 'source', a.source,
+                     'assumption', a.assumption, 'width_km', a.width_km, 'members', a.members,
+                     'line', ST_AsGeoJSON(a.line, 6)::json,
+                     'project_count', coalesce(s.n, 0), 'total_investment', s.total,
+                     'by_category', coalesce(s.by_category, '{}'::json), 'by_nature', coalesce(s.by_nature, '{}'::json)))::text
+                FROM plan_area a
+                LEFT JOIN LATERAL (
+                  SELECT count(*) AS n, sum(p.total_investment) AS total,
+                    (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
+                       SELECT coalesce(p2.category, '未分类') AS k, count(*) AS n, sum(p2.total_investment) AS t
+                       FROM project_plan_area pa2 JOIN project p2 ON p2.id = pa2.project_id
+                       WHERE pa2.area_id = a.id GROUP BY 1) c) AS by_category,
+                    (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
+                       SELECT coalesce(p2.nature, '未注明') AS k, count(*) AS n, sum(p2.total_investment) AS t
+                       FROM project_plan_area pa2 JOIN project p2 ON p2.id = pa2.project_id
+                       WHERE pa2.area_id = a.id GROUP BY 1) c) AS by_nature
+                  FROM project_plan_area pa JOIN project p ON p.id = pa.project_id WHERE pa.area_id = a.id) s ON TRUE
+                WHERE %s AND a.geom IS NOT NULL AND %%s
+                ORDER BY a.kind, a.id""".formatted(g, filter);
+    }
+
+    static final String AREA_BBOX = "a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+
+    /** Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request. */
+    static String projects(String where, String orderBy) {
+        return """
+                SELECT json_build_object('type', 'Feature', 'id', p.fid,
+                  'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+                  'properties', json_build_object(
+                     'name', p.name, 'source', sd.file_name, 'table', p.table_title, 'seq', p.seq,
+                     'category', p.category, 'total_investment', p.total_investment,
+                     'planned_investment', p.planned_investment, 'start_year', p.start_year, 'end_year', p.end_year,
+                     'nature', p.nature, 'location_text', p.location_text, 'progress', p.progress,
+                     'content', p.content, 'responsible_units', p.responsible_units, 'project_codes', p.project_codes,
+                     'county_codes', coalesce(pl.county_codes, '{}'), 'county_names', coalesce(pl.county_names, '{}'),
+                     'city_codes', coalesce(pl.city_codes, '{}'), 'precision', p.precision,
+                     'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
+                     'plan_areas', coalesce(pa.ids, '{}'), 'plan_area_names', coalesce(pa.names, '{}'),
+                     'line_from', p.line_from, 'line_to', p.line_to))::text
+                FROM project p
+                JOIN source_document sd ON sd.id = p.document_id
+                LEFT JOIN LATERAL (
+                  SELECT array_agg(x.division_code ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_codes,
+                         array_agg(d.name ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_names,
+                         array(SELECT DISTINCT c FROM unnest(array_agg(CASE WHEN d.level = 'city' THEN d.code ELSE d.parent_code END)) c ORDER BY c) AS city_codes,
+                         array(SELECT DISTINCT m FROM unnest(array_agg(x.method)) m ORDER BY m) AS methods,
+                         json_agg(json_build_object('code', x.division_code, 'name', d.name, 'method', x.method,
+                                  'precision', x.precision, 'evidence', x.evidence) ORDER BY x.ordinal) AS evidence
+                  FROM placement x JOIN division d ON d.code = x.division_code WHERE x.project_id = p.id) pl ON TRUE
+                LEFT JOIN LATERAL (
+                  SELECT array_agg(y.area_id ORDER BY y.area_id) AS ids, array_agg(a.name ORDER BY y.area_id) AS names
+                  FROM project_plan_area y JOIN plan_area a ON a.id = y.area_id WHERE y.project_id = p.id) pa ON TRUE
+                WHERE %s
+                ORDER BY %s""".formatted(where, orderBy);
+    }
+}

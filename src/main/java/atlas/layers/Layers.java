@@ -1,0 +1,235 @@
+package atlas.layers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The collections we serve: counts, feature pages streamed row by row from SQL-built GeoJSON,
+ * single features, extents, statistics and the data version (for ETags).
+ */
+public final class Layers {
+    /** Below this zoom boundaries come simplified (~500 m tolerance). */
+    public static final int SIMPLIFY_BELOW_ZOOM = 9;
+
+    public record Page(long numberMatched, int numberReturned) {
+    }
+
+    public Page streamItems(Connection c, Collection col, ItemsQuery q, Consumer<String> feature) throws SQLException {
+        Query sql = build(col, q);
+        long matched;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + sql.text + ") f")) {
+            bind(ps, sql.params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                matched = rs.getLong(1);
+            }
+        }
+        int returned = 0;
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);  // a cursor: rows arrive in batches, never a whole layer in memory
+        try (PreparedStatement ps = c.prepareStatement(sql.text + " LIMIT ? OFFSET ?")) {
+            ps.setFetchSize(500);
+            List<Object> params = new ArrayList<>(sql.params);
+            params.add(q.limit());
+            params.add(q.offset());
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    feature.accept(rs.getString(1));
+                    returned++;
+                }
+            }
+        } finally {
+            c.commit();
+            c.setAutoCommit(auto);
+        }
+        return new Page(matched, returned);
+    }
+
+    public Optional<String> item(Connection c, Collection col, String id) throws SQLException {
+        String sql = switch (col.kind()) {
+            case DIVISION -> FeatureSql.divisions(col.filter(), false).formatted("d.code = ?");
+            case PLAN_AREA -> FeatureSql.areas(col.filter(), false).formatted("a.id = ?");
+            case PROJECT -> FeatureSql.projects("p.fid = ?", "p.id");
+        };
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Spatial extent [minx, miny, maxx, maxy] and boundary vintage of a collection. */
+    public record Extent(double[] bbox, String boundarySource, String boundaryVintage) {
+    }
+
+    public Extent extent(Connection c, Collection col) throws SQLException {
+        String sql = switch (col.kind()) {
+            case DIVISION -> "SELECT ST_Extent(d.geom) FROM division d WHERE " + col.filter();
+            case PLAN_AREA -> "SELECT ST_Extent(a.geom) FROM plan_area a WHERE " + col.filter();
+            case PROJECT -> "SELECT ST_Extent(p.geom) FROM project p";
+        };
+        double[] bbox = {118.0, 27.0, 123.3, 31.3};
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (" + sql + ") x(e)")) {
+            if (rs.next() && rs.getObject(1) != null) {
+                bbox = new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT boundary_source, boundary_vintage FROM division WHERE level = 'province'")) {
+            if (rs.next()) {
+                return new Extent(bbox, rs.getString(1), rs.getString(2));
+            }
+        }
+        return new Extent(bbox, null, null);
+    }
+
+    /**
+     * Changes whenever served data can have changed: imports, placements, reference data, audited
+     * writes, review items. Cheap enough to run per request for ETags.
+     */
+    public String dataVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT concat_ws('|', (SELECT max(id) FROM source_document), (SELECT count(*) FROM project),
+                  (SELECT max(geocoded_at) FROM project), (SELECT max(loaded_at) FROM dataset_version),
+                  (SELECT max(id) FROM audit_log), (SELECT max(id) FROM review_item))""")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private record Query(String text, List<Object> params) {
+    }
+
+    private static Query build(Collection col, ItemsQuery q) {
+        boolean simplified = q.zoom().map(z -> z < SIMPLIFY_BELOW_ZOOM).orElse(false);
+        List<Object> params = new ArrayList<>();
+        return switch (col.kind()) {
+            case DIVISION -> {
+                String cond = bboxCondition(q, FeatureSql.DIVISION_BBOX, params);
+                yield new Query(FeatureSql.divisions(col.filter(), simplified).formatted(cond), params);
+            }
+            case PLAN_AREA -> {
+                String cond = bboxCondition(q, FeatureSql.AREA_BBOX, params);
+                yield new Query(FeatureSql.areas(col.filter(), simplified).formatted(cond), params);
+            }
+            case PROJECT -> {
+                ProjectFilter.Sql where = q.filter().toSql();
+                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby())), where.params());
+            }
+        };
+    }
+
+    private static String bboxCondition(ItemsQuery q, String condition, List<Object> params) {
+        if (q.bbox().isEmpty()) {
+            return "TRUE";
+        }
+        for (double v : q.bbox().get()) {
+            params.add(v);
+        }
+        return condition;
+    }
+
+    private static String orderBy(List<ItemsQuery.SortKey> keys) {
+        List<String> parts = new ArrayList<>();
+        for (ItemsQuery.SortKey k : keys) {
+            parts.add(ItemsQuery.SORTABLE.get(k.property()) + (k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+        }
+        parts.add("p.document_id");
+        parts.add("p.line_from");
+        parts.add("p.id");
+        return String.join(", ", parts);
+    }
+
+    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** One group of a statistics answer; a project in several counties counts in each of them. */
+    public record Group(String key, String name, long count, java.math.BigDecimal totalInvestment) {
+    }
+
+    public record Stats(String groupby, long count, java.math.BigDecimal totalInvestment, List<Group> groups) {
+    }
+
+    public static final List<String> GROUPINGS = List.of("county", "city", "area", "category", "nature", "precision", "source");
+
+    public Stats stats(Connection c, String groupby, ProjectFilter filter) throws SQLException {
+        ProjectFilter.Sql where = filter.toSql();
+        String base = "SELECT p.id, p.total_investment, p.category, p.nature, p.precision, p.document_id FROM project p WHERE " + where.where();
+        long count;
+        java.math.BigDecimal total;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), sum(total_investment) FROM (" + base + ") f")) {
+            bind(ps, where.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+                total = rs.getBigDecimal(2);
+            }
+        }
+        String grouped = switch (groupby) {
+            case "county" -> """
+                    SELECT d.code, d.name, count(DISTINCT f.id), sum(f.total_investment) FROM (%s) f
+                    JOIN placement pl ON pl.project_id = f.id JOIN division d ON d.code = pl.division_code AND d.level = 'county'
+                    GROUP BY d.code, d.name ORDER BY d.code""";
+            case "city" -> """
+                    SELECT c.code, c.name, count(*), sum(x.total_investment) FROM (
+                      SELECT DISTINCT f.id, f.total_investment, CASE WHEN d.level = 'city' THEN d.code ELSE d.parent_code END AS city
+                      FROM (%s) f JOIN placement pl ON pl.project_id = f.id JOIN division d ON d.code = pl.division_code) x
+                    JOIN division c ON c.code = x.city GROUP BY c.code, c.name ORDER BY c.code""";
+            case "area" -> """
+                    SELECT a.id, a.name, count(*), sum(f.total_investment) FROM (%s) f
+                    JOIN project_plan_area pa ON pa.project_id = f.id JOIN plan_area a ON a.id = pa.area_id
+                    GROUP BY a.id, a.name ORDER BY a.id""";
+            case "category" -> "SELECT coalesce(category, '未分类'), coalesce(category, '未分类'), count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 3 DESC, 1";
+            case "nature" -> "SELECT coalesce(nature, '未注明'), coalesce(nature, '未注明'), count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 1";
+            case "precision" -> "SELECT precision, precision, count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 1";
+            case "source" -> """
+                    SELECT sd.file_name, sd.file_name, count(*), sum(f.total_investment) FROM (%s) f
+                    JOIN source_document sd ON sd.id = f.document_id GROUP BY 1 ORDER BY 1""";
+            default -> throw new IllegalArgumentException("groupby " + groupby);
+        };
+        List<Group> groups = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(grouped.formatted(base))) {
+            bind(ps, where.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)));
+                }
+            }
+        }
+        return new Stats(groupby, count, total, groups);
+    }
+
+    /** Distinct values for the filter panel: categories, natures, sources. */
+    public Map<String, List<String>> facets(Connection c) throws SQLException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : Map.of(
+                "category", "SELECT DISTINCT category FROM project WHERE category IS NOT NULL ORDER BY 1",
+                "nature", "SELECT DISTINCT nature FROM project WHERE nature IS NOT NULL ORDER BY 1",
+                "source", "SELECT DISTINCT sd.file_name FROM project p JOIN source_document sd ON sd.id = p.document_id ORDER BY 1",
+                "precision", "SELECT DISTINCT precision FROM project WHERE precision IS NOT NULL ORDER BY 1").entrySet()) {
+            List<String> values = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(e.getValue())) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            out.put(e.getKey(), values);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package atlas.layers;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The project filters every project endpoint shares (items, tiles, stats, exports). All values are
+ * already validated; toSql turns them into one parameterised WHERE clause over 'project p'.
+ */
+public record ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
+                            Optional<String> category, Optional<String> nature, Optional<String> source,
+                            Optional<String> precision, Optional<BigDecimal> minInvestment,
+                            Optional<BigDecimal> maxInvestment, Optional<String> q,
+                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
+
+    public static ProjectFilter none() {
+        return new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A WHERE clause (never empty: at least 'TRUE') and its parameters, in order. */
+    public record Sql(String where, List<Object> params) {
+    }
+
+    public Sql toSql() {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        city.ifPresent(c -> {
+            clauses.add("EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
+                    + "WHERE pl.project_id = p.id AND (d.code = ? OR d.parent_code = ?))");
+            params.add(c);
+            params.add(c);
+        });
+        county.ifPresent(c -> {
+            clauses.add("EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)");
+            params.add(c);
+        });
+        area.ifPresent(a -> {
+            clauses.add("EXISTS (SELECT 1 FROM project_plan_area pa WHERE pa.project_id = p.id AND pa.area_id = ?)");
+            params.add(a);
+        });
+        category.ifPresent(c -> {
+            clauses.add("p.category = ?");
+            params.add(c);
+        });
+        nature.ifPresent(n -> {
+            clauses.add("p.nature = ?");
+            params.add(n);
+        });
+        source.ifPresent(s -> {
+            clauses.add("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)");
+            params.add(s);
+        });
+        precision.ifPresent(pr -> {
+            clauses.add("p.precision = ?");
+            params.add(pr);
+        });
+        minInvestment.ifPresent(v -> {
+            clauses.add("p.total_investment >= ?");
+            params.add(v);
+        });
+        maxInvestment.ifPresent(v -> {
+            clauses.add("p.total_investment <= ?");
+            params.add(v);
+        });
+        q.ifPresent(text -> {
+            clauses.add("p.name ILIKE ? ESCAPE '\\'");
+            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
+        // Active in the interval: started by its end and not finished before its start.
+        yearTo.ifPresent(y -> {
+            clauses.add("p.start_year <= ?");
+            params.add(y);
+        });
+        yearFrom.ifPresent(y -> {
+            clauses.add("coalesce(p.end_year, p.start_year) >= ?");
+            params.add(y);
+        });
+        bbox.ifPresent(b -> {
+            clauses.add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            for (int i = 0; i < 2; i++) {
+                for (double v : b) {
+                    params.add(v);
+                }
+            }
+        });
+        return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
+    }
+
+    /** The filters as query-string pairs, for links and snapshot stamps. */
+    public java.util.Map<String, String> asParameters() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        city.ifPresent(v -> m.put("city", v));
+        county.ifPresent(v -> m.put("county", v));
+        area.ifPresent(v -> m.put("area", v));
+        category.ifPresent(v -> m.put("category", v));
+        nature.ifPresent(v -> m.put("nature", v));
+        source.ifPresent(v -> m.put("source", v));
+        precision.ifPresent(v -> m.put("precision", v));
+        minInvestment.ifPresent(v -> m.put("min_investment", v.toPlainString()));
+        maxInvestment.ifPresent(v -> m.put("max_investment", v.toPlainString()));
+        q.ifPresent(v -> m.put("q", v));
+        if (yearFrom.isPresent() || yearTo.isPresent()) {
+            m.put("datetime", yearFrom.map(String::valueOf).orElse("..") + "/" + yearTo.map(String::valueOf).orElse(".."));
+        }
+        bbox.ifPresent(b -> m.put("bbox", b[0] + "," + b[1] + "," + b[2] + "," + b[3]));
+        return m;
+    }
+}
