@@ -1,8 +1,8 @@
 // Project Atlas web map: wires the modules together and keeps the URL in step with the page.
 
-import { getConfig, getProjects, getStats } from './js/api.js';
-import { createMap, loadBoundaries, tileLayer } from './js/basemap.js';
-import { AREA_OVERLAYS, loadAreas, selectionStyle } from './js/areas.js';
+import { getConfig, getFacets, getProjects, getStats } from './js/api.js';
+import { createMap, loadBoundaries, tileLayer, ZHEJIANG_BOUNDS } from './js/basemap.js';
+import { AREA_OVERLAYS, loadAreas, selectionLayer } from './js/areas.js';
 import { createProjectLayer, projectId } from './js/projects.js';
 import { createList, setCityNames } from './js/list.js';
 import { createFilters } from './js/filters.js';
@@ -135,8 +135,11 @@ function showRegion(filters, { fit }) {
   app.selection?.remove();
   app.selection = null;
   const feature = regionFeature(filters);
-  if (!feature?.geometry) return;
-  app.selection = L.geoJSON(feature, { style: selectionStyle, interactive: false }).addTo(app.map);
+  if (!feature?.geometry) {
+    if (fit) app.map.flyToBounds(ZHEJIANG_BOUNDS, { duration: 0.8 });
+    return;
+  }
+  app.selection = selectionLayer(feature).addTo(app.map);
   if (fit) app.map.flyToBounds(app.selection.getBounds(), { padding: [20, 20], duration: 0.8 });
 }
 
@@ -221,18 +224,22 @@ function applyState(state, { first }) {
 
 // ---------------------------------------------------------------- start
 
+/** Category and source lists: /api/facets, else /api/stats; categories ordered by money. */
 async function loadVocabularies() {
-  const [categories, sources] = await Promise.all([
+  const [facets, categories] = await Promise.all([
+    getFacets().catch(() => null),
     getStats('category').catch(() => null),
-    getStats('source').catch(() => null),
   ]);
-  const names = (s) => (s?.groups ?? [])
+  const byMoney = (s) => (s?.groups ?? [])
     .sort((a, b) => (b.total_investment ?? 0) - (a.total_investment ?? 0))
     .map((g) => g.key ?? g.name);
-  registerCategories(names(categories));
-  app.filters.setCategories(names(categories));
-  app.filters.setSources(names(sources).sort());
-  return { categories: names(categories), sources: names(sources) };
+  const categoryNames = facets?.category?.length ? facets.category : byMoney(categories);
+  registerCategories(byMoney(categories));
+  registerCategories(categoryNames);
+  app.filters.setCategories(categoryNames);
+  const sources = facets?.source ?? byMoney(await getStats('source').catch(() => null)).sort();
+  app.filters.setSources(sources);
+  return { categories: categoryNames, sources };
 }
 
 /** Fill select lists that the stats endpoint could not provide from the projects themselves. */

@@ -52,6 +52,11 @@ export function getStats(groupby, filters = {}, signal) {
   return getJson('/api/stats', { groupby, ...apiFilters(filters) }, signal);
 }
 
+/** Values for the select lists: {category: [..], source: [..], nature: [..], precision: [..]}. */
+export function getFacets() {
+  return getJson('/api/facets');
+}
+
 /** Optional settings (tile URL); missing endpoint -> defaults. */
 export async function getConfig() {
   try {

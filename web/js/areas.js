@@ -125,13 +125,14 @@ export async function loadAreas(onPick) {
   return { overlays, areas };
 }
 
-/** Outline style for a selected region or area (drawn above everything, not clickable). */
-export function selectionStyle(feature) {
-  const k = KIND_STYLE[feature.properties?.kind];
-  return {
-    pane: 'borders', color: k?.color ?? '#d9480f', weight: 3.5, opacity: 0.95, fill: false,
-    dashArray: feature.properties?.approximate ? '8 5' : null, interactive: false,
-  };
+/** Outline of the selected region or area: a dark line on a white halo, above everything. */
+export function selectionLayer(feature) {
+  const dash = feature.properties?.approximate ? '8 5' : null;
+  const base = { pane: 'borders', fill: false, interactive: false };
+  return L.featureGroup([
+    L.geoJSON(feature, { style: { ...base, color: '#fff', weight: 6, opacity: 0.85 } }),
+    L.geoJSON(feature, { style: { ...base, color: '#1a1a1a', weight: 2.5, opacity: 1, dashArray: dash } }),
+  ]);
 }
 
 /** One area: its polygon (+ its anchor line for corridors) with tooltip and popup. */

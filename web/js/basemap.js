@@ -34,6 +34,7 @@ export function createMap(element) {
 
 const countyStyle = { pane: 'land', color: '#a7a39a', weight: 0.7, fillColor: '#f7f4ec', fillOpacity: 1 };
 const cityStyle = { pane: 'borders', color: '#5b5750', weight: 1.6, fill: false, interactive: false };
+const provinceStyle = { pane: 'borders', color: '#3a3733', weight: 2.6, fill: false, interactive: false };
 
 /**
  * Load cities and counties and draw them. Returns {cities, counties, countyLayer, cityLayer}
@@ -41,15 +42,17 @@ const cityStyle = { pane: 'borders', color: '#5b5750', weight: 1.6, fill: false,
  * onPick(level, code) is called from a county popup's "筛选此区县" button.
  */
 export async function loadBoundaries(map, onPick) {
-  const [cities, counties] = await Promise.all([
+  const [cities, counties, province] = await Promise.all([
     getItems('cities', { zoom: 8 }),
     getItems('counties', { zoom: 8 }),
+    getItems('province', { zoom: 8 }).catch(() => null),
   ]);
   const countyLayer = L.geoJSON(counties, {
     style: () => countyStyle,
     onEachFeature: (f, layer) => layer.bindPopup(() => regionPopup(f, onPick), { maxWidth: 260 }),
   }).addTo(map);
   const cityLayer = L.geoJSON(cities, { style: () => cityStyle }).addTo(map);
+  if (province) L.geoJSON(province, { style: () => provinceStyle }).addTo(map);
   addLabels(map, cities.features, counties.features);
   setAttribution(map, counties.features[0] ?? cities.features[0]);
   watchDetail(map, countyLayer);
@@ -97,7 +100,7 @@ function toggle(map, layer, on) {
 function setAttribution(map, feature) {
   const p = feature?.properties ?? {};
   const source = p.boundary_source || '天地图';
-  const vintage = p.boundary_vintage ? ` ${p.boundary_vintage}` : '';
+  const vintage = p.boundary_vintage && !source.includes(p.boundary_vintage) ? ` ${p.boundary_vintage}` : '';
   map.attributionControl.addAttribution(`边界：${esc(source)}${esc(vintage)}`);
 }
 

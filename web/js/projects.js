@@ -61,7 +61,7 @@ export function projectId(feature) {
 /** Run fn once when the current map move ends (or after 1.5 s if no move happens). */
 function afterMove(map, fn) {
   let done = false;
-  const run = () => { if (!done) { done = true; map.off('moveend', run); setTimeout(fn, 50); } };
+  const run = () => { if (!done) { done = true; map.off('moveend', run); setTimeout(fn, 300); } };
   map.on('moveend', run);
   setTimeout(run, 1500);
 }
@@ -71,6 +71,7 @@ function afterMove(map, fn) {
  * (markercluster's zoomToShowLayer only knows icon markers, not circle markers.)
  */
 function reveal(cluster, marker) {
+  if (cluster._inZoomAnimation) { cluster.once('animationend', () => reveal(cluster, marker)); return; }
   if (marker._map) { marker.openPopup(); return; }
   let parent = marker.__parent;
   while (parent && !parent._icon) parent = parent.__parent;
@@ -128,6 +129,7 @@ export function createProjectLayer(map, onSelect) {
 
   return {
     layer: group,
+    cluster,
     /** Replace the drawn projects with these features. */
     render(features) {
       cluster.clearLayers();

@@ -21,6 +21,10 @@ public final class ApiServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
             config.http.gzipOnlyCompression();
+            // Uploads (imports) up to 20 MB; every other body is small and checked where it is read.
+            config.http.maxRequestSize = WriteRoutes.MAX_UPLOAD_BYTES + 1024 * 1024;
+            config.jetty.multipartConfig.maxFileSize(WriteRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(WriteRoutes.MAX_UPLOAD_BYTES + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/web";
                 sf.directory = context.webDir().toString();

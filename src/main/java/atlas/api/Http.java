@@ -39,8 +39,17 @@ final class Http {
 
     /** Sets ETag and Cache-Control; true when the client's copy is current (304 sent). */
     static boolean notModified(Context ctx, String version) {
+        return notModified(ctx, version, format(ctx));
+    }
+
+    /** For binary answers (tiles) that have one representation. */
+    static boolean notModifiedRaw(Context ctx, String version) {
+        return notModified(ctx, version, "binary");
+    }
+
+    private static boolean notModified(Context ctx, String version, String representation) {
         String etag = "\"" + sha(version + "|" + ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString())
-                + "|" + format(ctx)).substring(0, 20) + "\"";
+                + "|" + representation).substring(0, 20) + "\"";
         ctx.header("ETag", etag);
         // Lists change when someone imports; a minute of caching with revalidation fits that rhythm.
         ctx.header("Cache-Control", "public, max-age=60, must-revalidate");

@@ -10,10 +10,16 @@ import java.nio.file.Path;
 public final class AtlasRoutes implements ApiContext {
     private final Path home;
     private final Database db;
+    private final atlas.api.AdminAuth auth;
 
     public AtlasRoutes(Path home, Database db) {
+        this(home, db, atlas.api.AdminAuth.fromEnvironment());
+    }
+
+    public AtlasRoutes(Path home, Database db, atlas.api.AdminAuth auth) {
         this.home = home;
         this.db = db;
+        this.auth = auth;
     }
 
     @Override
@@ -27,5 +33,7 @@ public final class AtlasRoutes implements ApiContext {
         atlas.api.GazetteerRoutes.register(app, db);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
         atlas.api.StatsRoutes.register(app, db, layers);
+        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles());
+        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
     }
 }

@@ -1,0 +1,55 @@
+package atlas.api;
+
+import atlas.db.Database;
+import atlas.layers.Collection;
+import atlas.layers.Layers;
+import atlas.layers.ProjectFilter;
+import atlas.layers.Tiles;
+import io.javalin.Javalin;
+
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.Set;
+
+/** GET /tiles/{collection}/{z}/{x}/{y}.mvt: vector tiles with the same project filters as items. */
+public final class TileRoutes {
+    private TileRoutes() {
+    }
+
+    public static void register(Javalin app, Database db, Layers layers, Tiles tiles) {
+        app.get("/tiles/{collection}/{z}/{x}/{y}", ctx -> {
+            Collection col = Collection.byId(ctx.pathParam("collection"))
+                    .orElseThrow(() -> ApiProblem.notFound("no collection '" + ctx.pathParam("collection") + "'"));
+            String yPart = ctx.pathParam("y");
+            if (!yPart.endsWith(".mvt")) {
+                throw ApiProblem.notFound("tiles are served as {z}/{x}/{y}.mvt");
+            }
+            int z = tileNumber("z", ctx.pathParam("z"), 22);
+            int max = (1 << z) - 1;
+            int x = tileNumber("x", ctx.pathParam("x"), max);
+            int y = tileNumber("y", yPart.substring(0, yPart.length() - 4), max);
+            RequestParams params = new RequestParams(ctx.queryParamMap());
+            Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
+            params.rejectUnknown(allowed);
+            ProjectFilter filter = col.kind() == Collection.Kind.PROJECT ? params.filter() : ProjectFilter.none();
+            try (Connection c = db.connection()) {
+                if (Http.notModifiedRaw(ctx, layers.dataVersion(c))) {
+                    return;
+                }
+                ctx.contentType("application/vnd.mapbox-vector-tile").result(tiles.tile(c, col, z, x, y, filter));
+            }
+        });
+    }
+
+    private static int tileNumber(String name, String value, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0 || n > max) {
+                throw ApiProblem.badParameter(name, "between 0 and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParameter(name, "a whole number");
+        }
+    }
+}
