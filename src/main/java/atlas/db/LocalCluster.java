@@ -45,7 +45,13 @@ public final class LocalCluster {
         if (running.isPresent()) {
             return running.get();
         }
-        int port = freePort();
+        int port = rememberedPort().filter(LocalCluster::isFree).orElseGet(LocalCluster::freePort);
+        try {
+            // The same port after a restart, so running servers reconnect by themselves.
+            Files.writeString(portFile(), String.valueOf(port));
+        } catch (IOException e) {
+            throw new DatabaseException("cannot write " + portFile() + ": " + e.getMessage(), e);
+        }
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port, "start"));
         return port;
@@ -88,6 +94,7 @@ public final class LocalCluster {
         stop();
         try (Stream<Path> walk = Files.walk(dataDir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.deleteIfExists(portFile());
         } catch (IOException e) {
             // already gone
         }
@@ -175,6 +182,26 @@ public final class LocalCluster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private Path portFile() {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".port");
+    }
+
+    private Optional<Integer> rememberedPort() {
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(portFile()).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
