@@ -26,7 +26,7 @@ public final class Layers {
     public Page streamItems(Connection c, Collection col, ItemsQuery q, Consumer<String> feature) throws SQLException {
         Query sql = build(col, q);
         long matched;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + sql.text + ") f")) {
+        try (PreparedStatement ps = c.prepareStatement(sql.count)) {
             bind(ps, sql.params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -95,21 +95,17 @@ public final class Layers {
         return new Extent(bbox, null, null);
     }
 
-    /**
-     * Changes whenever served data can have changed: imports, placements, reference data, audited
-     * writes, review items. Cheap enough to run per request for ETags.
-     */
+    /** Moves whenever served data may have changed (statement triggers, migration V3): the ETag base. */
     public String dataVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT concat_ws('|', (SELECT max(id) FROM source_document), (SELECT count(*) FROM project),
-                  (SELECT max(geocoded_at) FROM project), (SELECT max(loaded_at) FROM dataset_version),
-                  (SELECT max(id) FROM audit_log), (SELECT max(id) FROM review_item))""")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT last_value || '.' || is_called FROM data_version_seq")) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    private record Query(String text, List<Object> params) {
+    /** The feature SQL and the cheap count of the same rows (without building any JSON). */
+    private record Query(String text, String count, List<Object> params) {
     }
 
     private static Query build(Collection col, ItemsQuery q) {
@@ -118,15 +114,18 @@ public final class Layers {
         return switch (col.kind()) {
             case DIVISION -> {
                 String cond = bboxCondition(q, FeatureSql.DIVISION_BBOX, params);
-                yield new Query(FeatureSql.divisions(col.filter(), simplified).formatted(cond), params);
+                yield new Query(FeatureSql.divisions(col.filter(), simplified).formatted(cond),
+                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params);
             }
             case PLAN_AREA -> {
                 String cond = bboxCondition(q, FeatureSql.AREA_BBOX, params);
-                yield new Query(FeatureSql.areas(col.filter(), simplified).formatted(cond), params);
+                yield new Query(FeatureSql.areas(col.filter(), simplified).formatted(cond),
+                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params);
             }
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
-                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby())), where.params());
+                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby())),
+                        "SELECT count(*) FROM project p WHERE " + where.where(), where.params());
             }
         };
     }
