@@ -17,22 +17,23 @@ import { setupPlaceSearch } from './js/placesearch.js';
 
 const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
-const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#1f77b4' };
-const OVERLAY_COLOURS = {
-  constructions: '#8d6e63', metros: '#e8590c', 'coop-zones': '#0ca678',
-  'new-districts': '#7048e8', 'sci-corridors': '#2b8a3e', corridors: '#1971c2',
-};
+const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
 
 const app = {
   map: null,
+  filters: null, list: null, projects: null, legend: null, boundaries: null, // the page's parts
   layers: new Map(),      // overlay key -> Leaflet layer
   tiles: null,            // optional base tile layer
+  noTiles: L.layerGroup(), // the "no tiles" choice of the base-layer switch
   regions: { cities: [], counties: [], areas: [] },
   features: [],
   applying: false,        // true while restoring a state (suppresses history pushes)
   selection: null,        // outline of the selected region or area
-  abort: null,
+  abort: null,            // cancels the previous project request
   loadedOnce: false,
+  loadedKey: null,        // filters of the last project request
+  lastRegion: '',         // city|county|area of the last filter change
+  wasTyping: false,       // last change came from typing in the search box
 };
 
 function setStatus(text) {
@@ -64,6 +65,7 @@ async function loadProjects() {
   app.abort = new AbortController();
   const { signal } = app.abort;
   const filters = app.filters.read();
+  app.loadedKey = JSON.stringify(filters);
   setStatus('正在加载项目…');
   try {
     const [collection, stats] = await Promise.all([
@@ -97,7 +99,7 @@ function render(collection, stats) {
     notes.push(`列表仅显示前 ${count(features.length)} 个（共 ${count(matched)} 个）。`);
   }
   const unmapped = features.filter((f) => !f.geometry).length;
-  if (unmapped) notes.push(`其中 ${count(unmapped)} 个为全省或地级市层面项目，只列出、不上图。`);
+  if (unmapped) notes.push(`其中 ${count(unmapped)} 个没有地图位置（全省、地级市层面或未定位），只列出、不上图。`);
   renderTotals(stats?.total ? stats : statsFromFeatures(features), {
     countEl: $('#total-count'), investmentEl: $('#total-investment'),
     chartEl: $('#category-chart'), noteEl: $('#totals-note'), note: notes.join(''),
@@ -166,18 +168,17 @@ function pickRegion(kind, code) {
 
 // ---------------------------------------------------------------- layers
 
-function overlayLabel(key, label) {
-  const colour = OVERLAY_COLOURS[key] ?? PROJECT_OVERLAY.colour;
+function overlayLabel({ label, colour }) {
   return `<i class="swatch" style="background:${colour}"></i>${esc(label)}`;
 }
 
 function buildLayerControl() {
   const overlays = {};
-  for (const o of AREA_OVERLAYS) overlays[overlayLabel(o.key, o.label)] = app.layers.get(o.key);
-  overlays[overlayLabel('projects', PROJECT_OVERLAY.label)] = app.layers.get('projects');
+  for (const o of AREA_OVERLAYS) overlays[overlayLabel(o)] = app.layers.get(o.key);
+  overlays[overlayLabel(PROJECT_OVERLAY)] = app.layers.get('projects');
   const bases = {};
   if (app.tiles) {
-    bases['本地边界（无底图）'] = L.layerGroup();
+    bases['本地边界（无底图）'] = app.noTiles;
     bases['在线底图'] = app.tiles;
   }
   L.control.layers(bases, overlays, { collapsed: window.innerWidth < 1200, position: 'topright' }).addTo(app.map);
@@ -198,8 +199,9 @@ function showLayers(keys) {
     if (!wanted.has(key) && app.map.hasLayer(layer)) app.map.removeLayer(layer);
   }
   if (app.tiles) {
-    if (wanted.has('tiles')) app.tiles.addTo(app.map);
-    else app.tiles.remove();
+    const [on, off] = wanted.has('tiles') ? [app.tiles, app.noTiles] : [app.noTiles, app.tiles];
+    off.remove();
+    on.addTo(app.map);
     landFill();
   }
 }
@@ -219,6 +221,10 @@ function applyState(state, { first }) {
   } finally {
     app.applying = false;
   }
+  app.wasTyping = false;
+  // Back/forward over a layer or view change needs no new data.
+  const key = JSON.stringify(app.filters.read());
+  if (!first && key === app.loadedKey) return Promise.resolve();
   return loadProjects();
 }
 
@@ -250,10 +256,21 @@ function fillFromFeatures(vocab) {
   app.filters.write(readState().filters);
 }
 
+/** Popups keep clear of the zoom buttons (left) and the layer switch and legend (right). */
+function popupPadding() {
+  if (window.innerWidth > 1000) {
+    Object.assign(L.Popup.prototype.options, {
+      autoPanPaddingTopLeft: L.point(60, 20), autoPanPaddingBottomRight: L.point(230, 20),
+    });
+  }
+  app.map.on('popupopen', () => app.legend.collapse());
+}
+
 async function start() {
   const initial = readState();
   app.map = createMap('map');
   app.legend = createLegend(app.map);
+  popupPadding();
   app.list = createList($('#project-list'), [...document.querySelectorAll('.list-columns .sort')], {
     onPick: pickProject,
     onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },

@@ -66,7 +66,7 @@ export async function getConfig() {
   }
 }
 
-/** '位置有误': file a review item for a project. */
+/** '位置有误': file a review item for a project; returns the server's answer ({message} if any). */
 export async function postReview(projectId, comment) {
   const response = await fetch('/api/review', {
     method: 'POST',
@@ -74,7 +74,7 @@ export async function postReview(projectId, comment) {
     body: JSON.stringify({ project_id: projectId, comment: comment || '' }),
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response;
+  try { return await response.json(); } catch { return {}; }
 }
 
 /** Regional snapshot: returns {blob, filename}. */

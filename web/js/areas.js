@@ -5,12 +5,12 @@ import { esc, yi, yiWithUnit, count, kindLabel, shortCategory, categoryColour } 
 
 /** Overlay keys (used in the permalink), their Chinese names and default visibility, bottom first. */
 export const AREA_OVERLAYS = [
-  { key: 'constructions', label: '四大建设', on: false },
-  { key: 'metros', label: '大都市区', on: true },
-  { key: 'coop-zones', label: '一体化合作先行区', on: false },
-  { key: 'new-districts', label: '省级新区', on: true },
-  { key: 'sci-corridors', label: '科创走廊', on: true },
-  { key: 'corridors', label: '大通道', on: true },
+  { key: 'constructions', label: '四大建设', on: false, colour: '#8d6e63' },
+  { key: 'metros', label: '大都市区', on: true, colour: '#e8590c' },
+  { key: 'coop-zones', label: '一体化合作先行区', on: false, colour: '#0ca678' },
+  { key: 'new-districts', label: '省级新区', on: true, colour: '#7048e8' },
+  { key: 'sci-corridors', label: '科创走廊', on: true, colour: '#2b8a3e' },
+  { key: 'corridors', label: '大通道', on: true, colour: '#1971c2' },
 ];
 
 const COLLECTIONS = ['constructions', 'metros', 'coop-zones', 'new-districts', 'corridors'];

@@ -1,6 +1,7 @@
 // Regional snapshot export: POST /api/exports and download the zip.
 
 import { postExport } from './api.js';
+import { today } from './format.js';
 
 const PROVINCE = '330000';
 
@@ -41,7 +42,7 @@ export function setupExport({ button, status, formatInputs, viewOnly, map, getFi
       const name = Array.isArray(region) ? 'view' : region;
       const stamp = new Date().toISOString().slice(0, 10);
       download(blob, filename || `atlas-${name}-${stamp}.zip`);
-      status.textContent = `已导出（${(blob.size / 1024).toFixed(0)} KB）。`;
+      status.textContent = `已导出（${(blob.size / 1024).toFixed(0)} KB，${today()}）。`;
     } catch (e) {
       status.textContent = `导出失败：${e.message}`;
     } finally {

@@ -36,6 +36,7 @@ export function createLegend(map) {
   control.addTo(map);
   return {
     control,
+    collapse() { box.open = false; },
     setCategories(categories) {
       box.innerHTML = `<summary>图例</summary>
         <h4>项目类别</h4><ul class="categories">${categoryRows(categories)}</ul>

@@ -28,13 +28,24 @@ function evidenceList(items) {
 }
 
 function sourceLine(p) {
-  const parts = [p.source && `《${esc(p.source)}》`, p.table && esc(p.table), p.seq && `序号 ${esc(p.seq)}`];
+  const lines = p.line_from == null ? null
+    : `第 ${esc(p.line_from)}${p.line_to != null && p.line_to !== p.line_from ? `—${esc(p.line_to)}` : ''} 行`;
+  const doc = p.source_title ? `《${esc(p.source_title)}》<span class="muted">（${esc(p.source)}）</span>`
+    : p.source && `《${esc(p.source)}》`;
+  const parts = [doc, p.table && esc(p.table), p.seq && `序号 ${esc(p.seq)}`, lines];
   return `<p class="source">来源：${parts.filter(Boolean).join(' · ') || '—'}</p>`;
 }
 
 function placement(p) {
   const methods = (p.placement_methods ?? []).map(methodLabel).filter(Boolean);
   return `${esc(precisionLabel(p.precision))}${methods.length ? `<span class="muted">（依据：${esc(methods.join('、'))}）</span>` : ''}`;
+}
+
+/** Why a project has no place on the map. */
+function unmappedNote(p) {
+  if (p.precision === 'province') return '全省层面项目，不在地图上标注位置';
+  if (p.precision === 'city') return '地级市层面项目，不在地图上标注位置';
+  return '尚未定位，暂不在地图上标注；如知道位置，请点“位置有误”告诉我们';
 }
 
 /** Build the popup element for a project feature. */
@@ -46,11 +57,12 @@ export function projectPopup(feature) {
   div.innerHTML = `
     <h3>${esc(p.name)}</h3>
     <div class="category"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.category ?? '未分类')}</div>
-    ${feature.geometry ? '' : `<p class="approx">${esc(precisionLabel(p.precision))}层面项目，未在地图上标注位置</p>`}
+    ${feature.geometry ? '' : `<p class="approx">${esc(unmappedNote(p))}</p>`}
     <table class="figures">
       ${row('总投资', yiWithUnit(p.total_investment))}
       ${row('年度计划投资', p.planned_investment == null ? null : yiWithUnit(p.planned_investment))}
       ${row('建设年限', years(p.start_year, p.end_year))}
+      ${row('项目代码', esc(joinList(p.project_codes)))}
       ${row('建设性质', esc(p.nature ?? ''))}
       ${row('建设地点', esc(p.location_text ?? ''))}
       ${row('建设内容', longText(p.content))}
@@ -90,9 +102,9 @@ function wireReview(div, projectId) {
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
     try {
-      await postReview(projectId, form.comment.value.trim());
+      const answer = await postReview(projectId, form.comment.value.trim());
       form.hidden = true;
-      result.textContent = '感谢反馈！我们会核实该项目的位置。';
+      result.textContent = answer?.message || '感谢反馈！我们会核实该项目的位置。';
     } catch (e) {
       result.textContent = `提交失败（${e.message}），请稍后再试。`;
       submit.disabled = false;

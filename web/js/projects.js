@@ -1,7 +1,7 @@
 // The 项目 overlay: points clustered at small zooms, routes as lines; colour by category,
 // circle radius by total investment. Projects without geometry are listed but not drawn.
 
-import { categoryColour } from './format.js';
+import { categoryColour, yi } from './format.js';
 import { projectPopup } from './popup.js';
 import { lineMiddle } from './geo.js';
 
@@ -80,6 +80,20 @@ function reveal(cluster, marker) {
   parent.spiderfy();
 }
 
+/** Cluster bubble: project count inside, count and total investment on hover. */
+function clusterIcon(cluster) {
+  const projects = new Set(cluster.getAllChildMarkers().map((m) => m.project));
+  let total = 0;
+  projects.forEach((f) => { total += f.properties.total_investment ?? 0; });
+  const n = projects.size;
+  const size = n < 10 ? 'small' : n < 50 ? 'medium' : 'large';
+  return L.divIcon({
+    html: `<div><span title="${n} 个项目，合计 ${yi(total)} 亿元">${n}</span></div>`,
+    className: `marker-cluster marker-cluster-${size}`,
+    iconSize: L.point(40, 40),
+  });
+}
+
 /** Create the project overlay. onSelect(id) is called when a feature is clicked. */
 export function createProjectLayer(map, onSelect) {
   const cluster = L.markerClusterGroup({
@@ -90,6 +104,7 @@ export function createProjectLayer(map, onSelect) {
     spiderfyOnMaxZoom: true,
     chunkedLoading: true,
     clusterPane: 'projects',
+    iconCreateFunction: clusterIcon,
   });
   const lines = L.featureGroup();
   const group = L.layerGroup([lines, cluster]);
@@ -106,7 +121,11 @@ export function createProjectLayer(map, onSelect) {
       entry.lines.push(line);
       lines.addLayer(line);
     }
-    for (const at of points) entry.markers.push(L.circleMarker(at, pointStyle(p, false)));
+    for (const at of points) {
+      const marker = L.circleMarker(at, pointStyle(p, false));
+      marker.project = feature;
+      entry.markers.push(marker);
+    }
     for (const layer of [...entry.markers, ...entry.lines]) {
       layer.bindPopup(() => projectPopup(feature), { maxWidth: 380, maxHeight: 460, className: 'atlas-popup' });
       layer.on('click', () => { setSelected(id); onSelect(id); });

@@ -55,7 +55,7 @@ public final class GeocodeStore {
                             place.setString(2, city);
                             place.setString(3, "city");
                             place.setString(4, "city");
-                            place.setString(5, placement.review().map(Placement.Review::reason).orElse("city level"));
+                            place.setString(5, placement.review().map(Placement.Review::reason).orElse("地级市层面"));
                             place.setInt(6, ordinal++);
                             place.addBatch();
                         }
@@ -106,7 +106,7 @@ public final class GeocodeStore {
 
     private static Placement manualPlacement(List<String> counties, Placement automatic) {
         List<Placement.PlacedCounty> placed = counties.stream()
-                .map(code -> new Placement.PlacedCounty(code, "manual", "set by an administrator")).toList();
+                .map(code -> new Placement.PlacedCounty(code, "manual", "管理员人工定位")).toList();
         return new Placement(placed, counties.size() == 1 ? "county" : "counties", automatic.cityCodes(),
                 List.of(), java.util.Optional.empty(), automatic.areas());
     }
@@ -157,7 +157,7 @@ public final class GeocodeStore {
         try (PreparedStatement byCounty = c.prepareStatement("""
                 INSERT INTO project_plan_area (project_id, area_id, method, evidence)
                 SELECT DISTINCT ON (pl.project_id, a.id) pl.project_id, a.id, 'county',
-                       'placed in ' || d.name || ', a member county'
+                       '落在成员区县' || d.name
                 FROM placement pl JOIN plan_area a ON pl.division_code = ANY (a.members)
                 JOIN division d ON d.code = pl.division_code
                 JOIN project p ON p.id = pl.project_id
@@ -167,8 +167,8 @@ public final class GeocodeStore {
              PreparedStatement bySpace = c.prepareStatement("""
                 INSERT INTO project_plan_area (project_id, area_id, method, evidence)
                 SELECT p.id, a.id, 'space',
-                       CASE WHEN p.precision = 'route' THEN 'the route crosses the area'
-                            ELSE 'the placement point lies inside the area' END
+                       CASE WHEN p.precision = 'route' THEN '线路穿过该区域'
+                            ELSE '定位点位于该区域内' END
                 FROM project p JOIN plan_area a ON ST_Intersects(p.geom, a.geom)
                 WHERE p.id = ANY (?) AND (p.precision = 'route' OR cardinality(a.members) = 0)
                 ON CONFLICT DO NOTHING""")) {

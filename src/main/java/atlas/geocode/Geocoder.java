@@ -105,11 +105,11 @@ public final class Geocoder {
                 // reading unless the row names the part that left; the doubt goes to review.
                 List<String> others = current.stream().filter(c -> !c.equals(division)).toList();
                 continuing.put(division, others);
-                codeCounties.putIfAbsent(division, evidence + " (issued " + year.map(String::valueOf).orElse("?")
-                        + ", before the division was re-formed: may also be " + String.join(" or ", names(others)) + ")");
+                codeCounties.putIfAbsent(division, evidence + "（" + year.map(y -> y + "年").orElse("") + "赋码，早于区划调整，也可能指"
+                        + String.join("或", names(others)) + "）");
             } else if (current.size() > 1) {
                 codeAmbiguous.add(current);
-                ambiguousEvidence.add(evidence + " may mean " + String.join(" or ", names(current)));
+                ambiguousEvidence.add(evidence + " 可能指" + String.join("或", names(current)));
             } else if (gazetteer.division(division).map(d -> d.level().equals("city")).orElse(false)) {
                 codeCities.add(division);
             }
@@ -137,7 +137,10 @@ public final class Geocoder {
             for (Place place : route.places()) {
                 String county = routeCounty(place, known, seen);
                 if (county != null && seen.add(county)) {
-                    line.add(new Placement.PlacedCounty(county, "route", "线路 '" + place.text() + "' in the name"));
+                    String how = place.isCounty() ? ""
+                            : known.contains(county) ? "，即该行另有记载的" + nameOf(county)
+                            : "，取市政府驻地" + nameOf(county);
+                    line.add(new Placement.PlacedCounty(county, "route", "名称中的线路端点“" + place.text() + "”" + how));
                 }
             }
             List<String> segment = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class Geocoder {
                 // '青田至文成高速公路(文成段)': the project is the part of the line inside one county.
                 String only = segment.get(0);
                 return new Placement(List.of(new Placement.PlacedCounty(only, "route",
-                        "segment '" + route.segment().get(0).text() + "段' of the route in the name")), "county",
+                        "名称中的“" + route.segment().get(0).text() + "段”")), "county",
                         cities(List.of(new Placement.PlacedCounty(only, "route", ""))), disagreements,
                         Optional.empty(), areaMentions);
             }
@@ -173,10 +176,10 @@ public final class Geocoder {
             List<String> successor = e.getValue().stream().filter(textCounties::contains).toList();
             String evidence = codeCounties.remove(e.getKey());
             if (!successor.isEmpty()) {
-                successor.forEach(c -> codeCounties.put(c, evidence + "; the row names " + nameOf(c)));
+                successor.forEach(c -> codeCounties.put(c, evidence + "；该行写明" + nameOf(c)));
             } else {
                 codeCounties.put(e.getKey(), evidence);
-                review = Optional.of(new Placement.Review("ambiguous", evidence + "; nothing in the row decides"));
+                review = Optional.of(new Placement.Review("ambiguous", evidence + "；该行无其他信息可判定"));
             }
         }
         List<String> locationCounties = countiesOf(locationPlaces);
@@ -192,13 +195,13 @@ public final class Geocoder {
             if (!locationCounties.isEmpty() && locationCounties.containsAll(codeCounties.keySet())) {
                 // 建设地点 lists every county the code names, and maybe more: it is the fuller answer.
                 locationCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "location",
-                        "建设地点 '" + location + "'" + (codeCounties.containsKey(c) ? "; " + codeCounties.get(c) : ""))));
+                        "建设地点“" + location + "”" + (codeCounties.containsKey(c) ? "；" + codeCounties.get(c) : ""))));
             } else {
                 codeCounties.forEach((c, ev) -> counties.add(new Placement.PlacedCounty(c, "code", ev)));
                 for (String other : union(locationCounties, nameCounties)) {
                     if (!codeCounties.containsKey(other)) {
-                        disagreements.add("text names " + nameOf(other) + " but " + codeCounties.values().iterator().next()
-                                + " says " + String.join("、", names(List.copyOf(codeCounties.keySet()))));
+                        disagreements.add("文字提及" + nameOf(other) + "，但" + codeCounties.values().iterator().next()
+                                + "指向" + String.join("、", names(List.copyOf(codeCounties.keySet()))) + "（以项目代码为准）");
                     }
                 }
             }
@@ -209,26 +212,26 @@ public final class Geocoder {
             for (List<String> text : List.of(locationCounties, nameCounties, unitCounties, placesInContent(p, options))) {
                 narrowed = text.stream().filter(options::contains).toList();
                 if (!narrowed.isEmpty()) {
-                    how = text == locationCounties ? "建设地点 '" + location + "'"
-                            : text == nameCounties ? "the name" : text == unitCounties ? "责任单位" : "建设内容";
+                    how = text == locationCounties ? "建设地点“" + location + "”"
+                            : text == nameCounties ? "项目名称" : text == unitCounties ? "责任单位" : "建设内容";
                     break;
                 }
             }
             if (!narrowed.isEmpty()) {
-                String evidence = ambiguousEvidence.get(0) + "; " + how + " decides";
+                String evidence = ambiguousEvidence.get(0) + "；据" + how + "判定";
                 narrowed.forEach(c -> counties.add(new Placement.PlacedCounty(c, "code", evidence)));
             } else {
                 options.forEach(c -> counties.add(new Placement.PlacedCounty(c, "code", ambiguousEvidence.get(0))));
                 review = Optional.of(new Placement.Review("ambiguous", ambiguousEvidence.get(0)
-                        + "; nothing in the row decides"));
+                        + "；该行无其他信息可判定"));
             }
         } else if (!locationCounties.isEmpty()) {
             locationCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "location", "建设地点 '" + location + "'")));
         } else if (!province && !nameCounties.isEmpty()) {
             nameCounties.forEach(c ->
-                    counties.add(new Placement.PlacedCounty(c, "name", "name mentions '" + textOf(namePlaces, c) + "'")));
+                    counties.add(new Placement.PlacedCounty(c, "name", "名称提及“" + textOf(namePlaces, c) + "”")));
         } else if (!province && oldNameIn(locationPlaces, namePlaces).isEmpty() && !unitCounties.isEmpty()) {
-            unitCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "unit", "责任单位 '" + units + "'")));
+            unitCounties.forEach(c -> counties.add(new Placement.PlacedCounty(c, "unit", "责任单位“" + units + "”")));
         }
 
         if (!counties.isEmpty()) {
@@ -240,17 +243,17 @@ public final class Geocoder {
         }
         if (province) {
             return new Placement(List.of(), "province", List.of(), disagreements,
-                    Optional.of(new Placement.Review("province", "province-wide programme (全省"
-                            + (codeProvince ? ", 项目代码 330000" : "") + "): not pinned to a county")), areaMentions);
+                    Optional.of(new Placement.Review("province", "全省性项目（全省"
+                            + (codeProvince ? "，项目代码 330000" : "") + "），不落到具体区县")), areaMentions);
         }
         Optional<Place> oldName = oldNameIn(locationPlaces, namePlaces);
         if (oldName.isPresent()) {
             // '杭州市江干区' (before 2021): today 上城区 or 钱塘区; say it is one of them.
-            String reason = "old name '" + oldName.get().text() + "' now lies in " + String.join(" or ", names(oldName.get().codes()));
+            String reason = "旧区划名“" + oldName.get().text() + "”现属" + String.join("或", names(oldName.get().codes()));
             List<Placement.PlacedCounty> options = oldName.get().codes().stream()
                     .map(c -> new Placement.PlacedCounty(c, "location", reason)).toList();
             return new Placement(options, "counties", cities(options), disagreements,
-                    Optional.of(new Placement.Review("ambiguous", reason + "; nothing in the row decides")), areaMentions);
+                    Optional.of(new Placement.Review("ambiguous", reason + "；该行无其他信息可判定")), areaMentions);
         }
         Set<String> cities = new LinkedHashSet<>(codeCities);
         for (List<Place> places : List.of(locationPlaces, namePlaces, unitPlaces)) {
@@ -260,12 +263,12 @@ public final class Geocoder {
         if (!cities.isEmpty()) {
             String which = String.join("、", names(List.copyOf(cities)));
             return new Placement(List.of(), "city", List.copyOf(cities), disagreements,
-                    Optional.of(new Placement.Review("city-only", "only city known: " + which)), areaMentions);
+                    Optional.of(new Placement.Review("city-only", "仅知地级市：" + which)), areaMentions);
         }
         Optional<Place> ambiguous = List.of(locationPlaces, namePlaces, unitPlaces).stream().flatMap(List::stream)
                 .filter(pl -> pl.codes().size() > 1).findFirst();
-        String reason = ambiguous.map(a -> "ambiguous place name '" + a.text() + "' (" + String.join(" / ", names(a.codes())) + ")")
-                .orElse("no place found in 项目代码, 建设地点, name or 责任单位");
+        String reason = ambiguous.map(a -> "地名“" + a.text() + "”有歧义（" + String.join(" / ", names(a.codes())) + "）")
+                .orElse("项目代码、建设地点、名称和责任单位中均未找到地点");
         return new Placement(List.of(), "unknown", List.of(), disagreements,
                 Optional.of(new Placement.Review(ambiguous.isPresent() ? "ambiguous" : "unplaced", reason)), areaMentions);
     }
@@ -450,7 +453,7 @@ public final class Geocoder {
                     continue;
                 }
                 if (rowText.contains(key) || key.length() >= 4 && content.contains(key)) {
-                    out.add(new Placement.AreaMention(a.id(), "row mentions '" + key + "'"));
+                    out.add(new Placement.AreaMention(a.id(), "该行提及“" + key + "”"));
                     break;
                 }
             }

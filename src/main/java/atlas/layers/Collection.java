@@ -10,7 +10,7 @@ public record Collection(String id, String title, String description, Kind kind,
                          List<String> properties) {
     public enum Kind { DIVISION, PLAN_AREA, PROJECT }
 
-    static final List<String> DIVISION_PROPERTIES = List.of("code", "name", "level", "parent_code",
+    static final List<String> DIVISION_PROPERTIES = List.of("code", "name", "level", "label_point", "parent_code",
             "boundary_source", "boundary_vintage");
     static final List<String> AREA_PROPERTIES = List.of("id", "kind", "name", "parent", "approximate", "clipped",
             "source", "assumption", "width_km", "members", "line", "project_count", "total_investment",

@@ -16,6 +16,7 @@ final class FeatureSql {
                 SELECT json_build_object('type', 'Feature', 'id', d.code,
                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
                   'properties', json_build_object('code', d.code, 'name', d.name, 'level', d.level,
+                     'label_point', json_build_array(round(ST_X(d.rep_point)::numeric, 5), round(ST_Y(d.rep_point)::numeric, 5)),
                      'parent_code', d.parent_code, 'boundary_source', d.boundary_source,
                      'boundary_vintage', d.boundary_vintage))::text
                 FROM division d WHERE %s AND d.geom IS NOT NULL AND %%s
