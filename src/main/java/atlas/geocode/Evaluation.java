@@ -55,7 +55,8 @@ public final class Evaluation {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT p.precision, array_remove(array_agg(pl.division_code ORDER BY pl.division_code), NULL)
                 FROM project p JOIN source_document d ON d.id = p.document_id
-                LEFT JOIN placement pl ON pl.project_id = p.id
+                LEFT JOIN (SELECT x.* FROM placement x JOIN division dv ON dv.code = x.division_code AND dv.level = 'county') pl
+                  ON pl.project_id = p.id
                 WHERE d.file_name = ? AND p.table_title = ? AND p.seq = ?
                 GROUP BY p.id, p.precision""")) {
             for (Map<String, String> row : rows) {
