@@ -27,7 +27,7 @@ public final class LocalCluster {
     private final boolean throwaway;
 
     public LocalCluster(Path dataDir, boolean throwaway) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.dataDir = reachable(dataDir.toAbsolutePath().normalize());
         this.binDir = findBinDir();
         this.throwaway = throwaway;
     }
@@ -124,6 +124,29 @@ public final class LocalCluster {
         } catch (IOException e) {
             throw new DatabaseException("cannot create the local cluster in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As root the server runs as 'postgres', which cannot enter a checkout under a private home
+     * (/root is 0700): such a data folder moves to /var/tmp/atlas-clusters, named after the original.
+     */
+    private static Path reachable(Path wanted) {
+        if (!asRoot()) {
+            return wanted;
+        }
+        Path parent = wanted.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new DatabaseException("cannot create " + parent + ": " + e.getMessage(), e);
+        }
+        if (runQuietly(List.of("test", "-x", parent.toString())) == 0) {
+            return wanted;
+        }
+        String id = Integer.toHexString(wanted.toString().hashCode());
+        Path moved = Path.of("/var/tmp/atlas-clusters", id + "-" + wanted.getFileName());
+        System.err.println("atlas: the postgres user cannot reach " + parent + "; the cluster lives in " + moved);
+        return moved;
     }
 
     private String bin(String tool) {

@@ -1,0 +1,52 @@
+package atlas.export;
+
+import atlas.layers.ProjectFilter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a snapshot asks for: a region, the user's project filters (validated), the formats wanted and
+ * the moment it is stamped with (passed in so the same data and filters give the same bytes).
+ */
+public record SnapshotRequest(Region region, ProjectFilter filters, Set<Format> formats, Instant generatedAt) {
+    public enum Format {
+        GEOJSON, CSV, XLSX, PNG, SVG;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Format parse(String s) {
+            for (Format f : values()) {
+                if (f.id().equals(s)) {
+                    return f;
+                }
+            }
+            throw new SnapshotException("formats", "unknown format '" + s + "'; formats: " + String.join(", ", ids()));
+        }
+
+        public static List<String> ids() {
+            return java.util.Arrays.stream(values()).map(Format::id).toList();
+        }
+    }
+
+    public SnapshotRequest {
+        if (formats.isEmpty()) {
+            throw new SnapshotException("formats", "ask for at least one of " + String.join(", ", Format.ids()));
+        }
+        formats = Set.copyOf(formats);
+        generatedAt = generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The project filter the snapshot runs: the user's filters within the region. */
+    public ProjectFilter projectFilter() {
+        return region.restrict(filters);
+    }
+
+    /** atlas-330500-2024-05-01.zip (date in China time). */
+    public String fileName() {
+        return "atlas-" + region.slug() + "-" + Labels.date(generatedAt) + ".zip";
+    }
+}
