@@ -21,6 +21,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
             config.http.gzipOnlyCompression();
+            // ETags for every GET answered in one piece; streamed answers set theirs from the data version.
+            config.http.generateEtags = true;
             // Uploads (imports) up to 20 MB; every other body is small and checked where it is read.
             config.http.maxRequestSize = WriteRoutes.MAX_UPLOAD_BYTES + 1024 * 1024;
             config.jetty.multipartConfig.maxFileSize(WriteRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
@@ -41,10 +43,21 @@ public final class ApiServer implements AutoCloseable {
                 });
             }
         });
+        app.before(ctx -> {
+            if (ctx.method() == io.javalin.http.HandlerType.GET) {
+                // Data changes when someone imports: a minute of caching, revalidated by ETag.
+                ctx.header("Cache-Control", "public, max-age=60, must-revalidate");
+            }
+        });
         HealthRoutes.register(app, db);
         context.register(app);
-        app.exception(ApiProblem.class, (e, ctx) -> ctx.status(e.status())
-                .contentType("application/problem+json").json(e.body(ctx.path())));
+        app.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.body(ctx.path())));
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/problem+json")) {
+                problem(ctx, 404, ApiProblem.notFound("nothing at " + ctx.path() + "; start at / or /collections").body(ctx.path()));
+            }
+        });
         app.exception(SQLTransientConnectionException.class, (e, ctx) -> unavailable(ctx));
         app.exception(Exception.class, (e, ctx) -> {
             if (causedByDatabaseOutage(e)) {
@@ -52,9 +65,8 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/problem+json")
-                    .json(ApiProblem.of(500, "Internal error", "the server failed; the error has been logged")
-                            .body(ctx.path()));
+            problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
+                    ApiProblem.of(500, "Internal error", "the server failed; the error has been logged").body(ctx.path()));
         });
     }
 
@@ -77,7 +89,18 @@ public final class ApiServer implements AutoCloseable {
         body.put("title", "Service Unavailable");
         body.put("status", 503);
         body.put("detail", "the database is not reachable; try again shortly");
-        ctx.status(503).header("Retry-After", "5").contentType("application/problem+json").json(body);
+        ctx.header("Retry-After", "5");
+        problem(ctx, 503, body);
+    }
+
+    /** RFC 7807 body with its own media type (ctx.json would say application/json). */
+    private static void problem(io.javalin.http.Context ctx, int status, Map<String, Object> body) {
+        try {
+            ctx.status(status).contentType("application/problem+json")
+                    .result(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.status(status).result("{\"status\":" + status + "}");
+        }
     }
 
     public ApiServer start(String host, int port) {

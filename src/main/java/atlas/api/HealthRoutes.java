@@ -15,7 +15,7 @@ final class HealthRoutes {
     }
 
     static void register(Javalin app, Database db) {
-        app.get("/healthz", ctx -> ctx.json(Map.of("status", "up")));
+        app.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").json(Map.of("status", "up")));
         app.get("/readyz", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
             boolean ready;
@@ -31,6 +31,7 @@ final class HealthRoutes {
                 ready = false;
             }
             body.put("status", ready ? "ready" : "not ready");
+            ctx.header("Cache-Control", "no-store");
             if (!ready) {
                 ctx.header("Retry-After", "5");
             }

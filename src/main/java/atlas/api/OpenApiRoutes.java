@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * GET /api: the OpenAPI 3.0 document (src/main/resources/openapi.json) describing every endpoint,
- * with servers[0] set to the address the client used; f=html (or a browser's Accept) gives a
+ * with servers[0] set to the address the client used (no trailing slash: clients append "/collections"); f=html (or a browser's Accept) gives a
  * plain page listing the operations and their parameters.
  */
 public final class OpenApiRoutes {
@@ -34,7 +34,7 @@ public final class OpenApiRoutes {
                 return;
             }
             ObjectNode doc = document.deepCopy();
-            doc.putArray("servers").addObject().put("url", Http.baseUrl(ctx) + "/").put("description", "This server");
+            doc.putArray("servers").addObject().put("url", Http.baseUrl(ctx)).put("description", "This server");
             if (format.equals(Http.HTML)) {
                 ctx.contentType("text/html; charset=utf-8").result(html(doc));
             } else {

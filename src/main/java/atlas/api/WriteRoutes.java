@@ -56,6 +56,7 @@ public final class WriteRoutes {
             }).orElse(1000);
             try (Connection c = db.connection()) {
                 List<Map<String, Object>> items = new ReviewStore().open(c, params.single("kind"), limit);
+                ctx.header("Cache-Control", "no-cache");
                 ctx.json(Map.of("count", items.size(), "items", items));
             }
         });

@@ -142,6 +142,19 @@ final class ExportSql {
         return out;
     }
 
+    /** City outlines reaching into the frame (drawn over the counties, labelled on province maps). */
+    static List<County> cities(Connection c, double[] frame) throws SQLException {
+        List<County> out = new ArrayList<>();
+        query(c, """
+                SELECT d.code, d.name, ST_AsBinary(d.geom), ST_X(d.rep_point), ST_Y(d.rep_point)
+                FROM division d WHERE d.level = 'city' AND d.valid_to IS NULL AND d.geom IS NOT NULL
+                  AND d.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) ORDER BY d.code""",
+                List.of(frame[0], frame[1], frame[2], frame[3]),
+                rs -> out.add(new County(rs.getString(1), rs.getString(2), wkb(rs.getBytes(3)), rs.getDouble(4),
+                        rs.getDouble(5), true)));
+        return out;
+    }
+
     /** Plan areas sharing ground with the region, clipped to it, by kind and id (the region itself left out). */
     static List<Area> areas(Connection c, Region r) throws SQLException {
         Shape s = shape(r);

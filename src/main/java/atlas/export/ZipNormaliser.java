@@ -1,0 +1,47 @@
+package atlas.export;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Rewrites a zip-based file (the .xlsx POI writes) with one fixed time on every entry, keeping the
+ * entries and their order: POI stamps its inner entries with the clock, which would make two
+ * snapshots of the same data differ.
+ */
+final class ZipNormaliser {
+    private ZipNormaliser() {
+    }
+
+    static void copy(Path zipFile, OutputStream out, LocalDateTime time) throws IOException {
+        ZipOutputStream z = new ZipOutputStream(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        });
+        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zin = new ZipInputStream(in)) {
+            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(time);
+                z.putNextEntry(copy);
+                zin.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        z.finish();
+        z.flush();
+    }
+}
