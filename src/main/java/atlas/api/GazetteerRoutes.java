@@ -14,7 +14,12 @@ public final class GazetteerRoutes {
     private GazetteerRoutes() {
     }
 
-    public static void register(Javalin app, Database db) {
+    /** The gazetteer changes only with reference data: keep one snapshot per data version. */
+    private record Cached(String version, Gazetteer gazetteer) {
+    }
+
+    public static void register(Javalin app, Database db, atlas.layers.Layers layers) {
+        java.util.concurrent.atomic.AtomicReference<Cached> cache = new java.util.concurrent.atomic.AtomicReference<>();
         app.get("/api/gazetteer", ctx -> {
             String q = ctx.queryParam("q");
             if (q == null || q.isBlank()) {
@@ -25,7 +30,13 @@ public final class GazetteerRoutes {
             }
             Gazetteer gazetteer;
             try (Connection c = db.connection()) {
-                gazetteer = Gazetteer.load(c);
+                String version = layers.dataVersion(c);
+                Cached cached = cache.get();
+                if (cached == null || !cached.version().equals(version)) {
+                    cached = new Cached(version, Gazetteer.load(c));
+                    cache.set(cached);
+                }
+                gazetteer = cached.gazetteer();
             }
             List<Candidate> candidates = gazetteer.search(q.trim(), 20);
             ctx.json(Map.of("query", q.trim(), "candidates", candidates));

@@ -30,7 +30,7 @@ public final class AtlasRoutes implements ApiContext {
     @Override
     public void register(Javalin app) {
         atlas.layers.Layers layers = new atlas.layers.Layers();
-        atlas.api.GazetteerRoutes.register(app, db);
+        atlas.api.GazetteerRoutes.register(app, db, layers);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
         atlas.api.StatsRoutes.register(app, db, layers);
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles());
