@@ -85,7 +85,7 @@ public final class ExportRoutes {
                 throw ApiProblem.badParameter(e.field(), e.getMessage());
             }
             ctx.status(200);
-            ctx.contentType("application/zip");
+            ctx.header("Content-Type", "application/zip");  // no charset: it is binary
             ctx.header("Content-Disposition", "attachment; filename=\"" + req.fileName() + "\"");
             ctx.header("Cache-Control", "no-store");
             new SnapshotWriter(layers).write(c, req, ctx.outputStream());

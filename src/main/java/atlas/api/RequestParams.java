@@ -124,8 +124,9 @@ public final class RequestParams {
             if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > 180 || b[2] < -180 || b[1] > 90 || b[3] < -90) {
                 throw ApiProblem.badParameter("bbox", "longitudes within ±180 and latitudes within ±90");
             }
-            if (b[0] > b[2] || b[1] > b[3]) {
-                throw ApiProblem.badParameter("bbox", "min must not exceed max (minLon,minLat,maxLon,maxLat)");
+            // minLon > maxLon is a box across the antimeridian (OGC API - Features); minLat > maxLat is an error.
+            if (b[1] > b[3]) {
+                throw ApiProblem.badParameter("bbox", "minLat must not exceed maxLat (minLon,minLat,maxLon,maxLat)");
             }
             return b;
         });

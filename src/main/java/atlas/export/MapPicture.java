@@ -116,7 +116,7 @@ final class MapPicture {
         }
         for (ExportSql.Area a : s.areas()) {
             Color k = KIND_COLOURS.getOrDefault(a.kind(), MUTED);
-            c.path(shape(a.geom()), alpha(k, 16), alpha(k, 210), 1.6f, DASH);
+            c.path(shape(a.geom()), alpha(k, 10), alpha(k, 210), 1.6f, DASH);
         }
         if (s.region() != null) {
             c.path(shape(s.region()), null, INK, 2.6f, null);
@@ -234,13 +234,13 @@ final class MapPicture {
         c.text("项目类别（项目数）", x, y, 17, true, INK, Canvas.Anchor.START, false);
         y += 28;
         List<LegendEntry> entries = s.categories();
-        int room = (int) ((bottom - y - 330) / 23);
+        int room = (int) ((bottom - y - 300 - 24 * s.areas().stream().map(ExportSql.Area::kind).distinct().count()) / 22);
         int shown = entries.size() <= room ? entries.size() : Math.max(0, room - 1);
         for (int i = 0; i < shown; i++) {
             LegendEntry e = entries.get(i);
             c.circle(x + 8, y - 5, 7, alpha(PALETTE.get(e.colour() % PALETTE.size()), 215), Color.WHITE, 0.8f);
             c.text(fit(e.name(), 14, PW - 90) + "（" + e.count() + "）", x + 24, y, 14, false, INK, Canvas.Anchor.START, false);
-            y += 23;
+            y += 22;
         }
         if (shown < entries.size()) {
             long rest = entries.subList(shown, entries.size()).stream().mapToLong(LegendEntry::count).sum();
@@ -299,7 +299,7 @@ final class MapPicture {
                 swatch(c, x, y, alpha(col, 30), alpha(col, 210), 1.6f, DASH);
                 long n = s.areas().stream().filter(a -> a.kind().equals(kind)).count();
                 c.text(Labels.kind(kind) + "（" + n + "）", x + 52, y, 14, false, INK, Canvas.Anchor.START, false);
-                y += 26;
+                y += 24;
             }
         }
     }

@@ -106,7 +106,8 @@ public final class SnapshotWriter {
                 map = new MapPicture(regionGeom == null ? null : regionGeom.getEnvelopeInternal());
                 counties = ExportSql.counties(c, req.region(), map.frameBounds());
                 cities = ExportSql.cities(c, map.frameBounds());
-                areas = ExportSql.areas(c, req.region());
+                // 四大建设 areas cover whole cities: outlined they would tint everything; they stay in areas.geojson.
+                areas = ExportSql.areas(c, req.region()).stream().filter(a -> !a.kind().equals("construction")).toList();
             }
 
             ZipOutputStream z = zip.open(out);

@@ -4,11 +4,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Enumeration;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -32,12 +32,16 @@ final class ZipNormaliser {
                 flush();
             }
         });
-        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zin = new ZipInputStream(in)) {
-            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+        // ZipFile reads the central directory: POI's local headers carry no sizes, which ZipInputStream refuses.
+        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+            for (Enumeration<? extends ZipEntry> it = zip.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTimeLocal(time);
                 z.putNextEntry(copy);
-                zin.transferTo(z);
+                try (InputStream in = zip.getInputStream(e)) {
+                    in.transferTo(z);
+                }
                 z.closeEntry();
             }
         }

@@ -134,10 +134,14 @@ public final class Layers {
         if (q.bbox().isEmpty()) {
             return "TRUE";
         }
-        for (double v : q.bbox().get()) {
-            params.add(v);
+        List<String> any = new ArrayList<>();
+        for (double[] e : ProjectFilter.envelopes(q.bbox().get())) {
+            any.add(condition);
+            for (double v : e) {
+                params.add(v);
+            }
         }
-        return condition;
+        return "(" + String.join(" OR ", any) + ")";
     }
 
     private static String orderBy(List<ItemsQuery.SortKey> keys) {

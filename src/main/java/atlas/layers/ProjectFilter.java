@@ -80,14 +80,27 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             params.add(y);
         });
         bbox.ifPresent(b -> {
-            clauses.add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            for (int i = 0; i < 2; i++) {
-                for (double v : b) {
-                    params.add(v);
+            List<double[]> boxes = envelopes(b);
+            List<String> any = new ArrayList<>();
+            for (double[] e : boxes) {
+                any.add("(p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
+                for (int i = 0; i < 2; i++) {
+                    for (double v : e) {
+                        params.add(v);
+                    }
                 }
             }
+            clauses.add("(" + String.join(" OR ", any) + ")");
         });
         return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
+    }
+
+    /** A bbox with minLon > maxLon crosses the antimeridian: it is two envelopes. */
+    public static List<double[]> envelopes(double[] b) {
+        if (b[0] <= b[2]) {
+            return List.of(b);
+        }
+        return List.of(new double[]{b[0], b[1], 180, b[3]}, new double[]{-180, b[1], b[2], b[3]});
     }
 
     /** The filters as query-string pairs, for links and snapshot stamps. */

@@ -56,7 +56,6 @@ class BadInputTest {
             "/collections/projects/items?bbox=1,2,3 | bbox",
             "/collections/projects/items?bbox=a,b,c,d | bbox",
             "/collections/projects/items?bbox=120,30,NaN,31 | bbox",
-            "/collections/projects/items?bbox=121,30,120,31 | bbox",
             "/collections/projects/items?bbox=120,31,121,30 | bbox",
             "/collections/projects/items?bbox=-190,0,10,10 | bbox",
             "/collections/projects/items?bbox=0,-95,10,10 | bbox",
@@ -82,7 +81,7 @@ class BadInputTest {
             "/api/stats?groupby=colour | groupby",
             "/api/stats?city=abc | city",
             "/api/stats?min_investment=x | min_investment",
-            "/api/stats?bbox=121,30,120,31 | bbox",
+            "/api/stats?bbox=120,31,121,30 | bbox",
             "/api/stats?limit=5 | limit",
             "/api/gazetteer | q",
     })
@@ -91,6 +90,26 @@ class BadInputTest {
         String p = parameter.trim();
         assertTrue(p.equals(body.path("parameter").asText()) || body.path("detail").asText().contains("'" + p + "'"),
                 path + ": the problem should name " + p + ": " + body);
+    }
+
+    /**
+     * OGC API - Features /req/core/fc-bbox-definition: minLon greater than maxLon is a box across
+     * the antimeridian, not an error (the OGC test suite sends 177,65,-177,70 to every collection).
+     */
+    @Test
+    void bboxAcrossTheAntimeridianIsNotAnError() {
+        for (String collection : new String[]{"projects", "counties", "metros"}) {
+            String path = "/collections/" + collection + "/items?bbox=177,65,-177,70";
+            HttpResponse<String> r = server.get(path);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            assertEquals(0, GeoJsonChecks.featureCollection(r.body(), path).path("numberMatched").asInt(), "nothing of Zhejiang near the Bering Strait");
+        }
+        // 121..180 and -180..120: everything east of 121°E or west of 120°E, none of the band between
+        String path = "/collections/counties/items?limit=10000&bbox=121,27,120,31.5";
+        HttpResponse<String> r = server.get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        int across = GeoJsonChecks.featureCollection(r.body(), path).path("numberMatched").asInt();
+        assertTrue(across > 0 && across < 90, "counties outside 120–121°E: " + across);
     }
 
     @Test
