@@ -19,10 +19,10 @@ final class ImportPrinter {
                         r.file(), r.rowsRead(), r.imported(), r.added(), r.changed(), r.unchangedRows(), r.removed(),
                         r.withWarnings(), r.rejectedCount(), r.millis(), r.millis() == 0 ? r.rowsRead() * 1000L : r.rowsRead() * 1000L / r.millis());
                 for (RowIssue w : r.warnings()) {
-                    out.println("  warning: " + w.message());
+                    out.println("  warning: " + w.describe());
                 }
                 for (RowIssue x : r.rejected()) {
-                    out.println("  rejected: " + x.message());
+                    out.println("  rejected: " + x.describe());
                 }
             }
         }

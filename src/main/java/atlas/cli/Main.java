@@ -21,6 +21,7 @@ public final class Main {
               import FILE... [--json]                 import project lists (.txt tables, .csv, .xlsx)
               geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
               boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
+              export --region CODE|AREA-ID|BOX [filters] [--formats ..] [--out F.zip]   regional snapshot zip
             environment: DATABASE_URL (external PostGIS), ATLAS_DATA (data folder, default var/), ATLAS_ADMIN_TOKEN
             """;
 
@@ -44,6 +45,7 @@ public final class Main {
                 case "import" -> Commands.importFiles(home, target, options);
                 case "geocode" -> Commands.geocode(home, target, options);
                 case "boundaries" -> Commands.boundaries(home, target, options);
+                case "export" -> ExportCommand.run(target, options, System.out);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
             };
         } catch (UsageException e) {

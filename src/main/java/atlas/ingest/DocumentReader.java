@@ -70,6 +70,14 @@ public final class DocumentReader {
                 }
             }
         }
+        if (tables.stream().noneMatch(t -> t.kind() == TableKind.PROJECTS || t.kind() == TableKind.PLATFORMS)) {
+            StringBuilder found = new StringBuilder();
+            for (ParsedTable t : tables) {
+                found.append("; ").append(t.title()).append(": ").append(String.join(" | ", t.headers()));
+            }
+            throw new DocumentException(fileName, "no project list found: no table has a name column"
+                    + " (项目名称/重点实施项目名称)" + found);
+        }
         return new ParsedDocument(fileName, sha256(bytes), tables);
     }
 

@@ -27,6 +27,18 @@ import java.util.function.Consumer;
  */
 public final class ImportService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows accepted per document: a guard against runaway uploads. */
+    public static final int DEFAULT_MAX_ROWS = 1_000_000;
+
+    private final int maxRows;
+
+    public ImportService() {
+        this(Integer.parseInt(System.getenv().getOrDefault("ATLAS_MAX_ROWS", String.valueOf(DEFAULT_MAX_ROWS))));
+    }
+
+    public ImportService(int maxRows) {
+        this.maxRows = maxRows;
+    }
 
     /** Parses and stores one file; never throws for bad input: a failed report changes nothing. */
     public ImportReport importFile(Connection c, Path file, Consumer<String> progress) throws SQLException {
@@ -45,6 +57,12 @@ public final class ImportService {
         c.setAutoCommit(false);
         try {
             lockImports(c);
+            int rows = doc.tables().stream().mapToInt(t -> t.projects().size() + t.rejected().size()).sum();
+            if (rows > maxRows) {
+                c.rollback();
+                return ImportReport.failed(doc.fileName(), "the document has " + rows + " rows; at most " + maxRows
+                        + " are accepted per document (ATLAS_MAX_ROWS); nothing was changed");
+            }
             if (alreadyImported(c, doc.sha256())) {
                 c.rollback();
                 return new ImportReport(doc.fileName(), doc.sha256(), "unchanged", null, 0, 0, 0, 0, 0, 0, 0,
@@ -93,7 +111,8 @@ public final class ImportService {
             return report;
         } catch (SQLException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             c.rollback();
-            if (e instanceof SQLException sql) {
+            // A value the database refuses (22xxx: data exception) is bad input, not an outage.
+            if (e instanceof SQLException sql && (sql.getSQLState() == null || !sql.getSQLState().startsWith("22"))) {
                 throw sql;
             }
             return ImportReport.failed(doc.fileName(), "import failed, nothing was changed: " + e.getMessage());
@@ -225,16 +244,22 @@ public final class ImportService {
         }
     }
 
-    /** Projects of the re-imported lists that the new version no longer has. */
+    /** Projects of the re-imported lists that the new version no longer has; their open review items close. */
     private static int removeMissing(Connection c, Set<String> lists, Set<String> keys) throws SQLException {
         if (lists.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM project WHERE list_title = ANY (?) AND NOT (project_key = ANY (?))")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH gone AS (DELETE FROM project WHERE list_title = ANY (?) AND NOT (project_key = ANY (?)) RETURNING project_key),
+                     closed AS (UPDATE review_item SET status = 'obsolete'
+                                WHERE status = 'open' AND project_key IN (SELECT project_key FROM gone))
+                SELECT count(*) FROM gone""")) {
             ps.setArray(1, c.createArrayOf("text", lists.toArray()));
             ps.setArray(2, c.createArrayOf("text", keys.toArray()));
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -97,6 +97,8 @@ final class ProjectParser {
      * An amount in 亿元. Placeholders ('待核定', '--', '/') give empty with a warning (for 总投资 also a blank
      * cell); text that is not a number gives empty with a warning: the row is still imported.
      */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
+
     private static Optional<BigDecimal> amount(Field field, List<String> cells, ColumnMap columns, Issues issues, boolean warnBlank) {
         if (!columns.has(field)) {
             return Optional.empty();
@@ -112,6 +114,10 @@ final class ProjectParser {
         Optional<BigDecimal> value = Values.amount(cell, columns.inTenThousandYuan(field));
         if (value.isEmpty()) {
             issues.add(field, "field " + label + " '" + cell + "' is not a number; imported without it");
+        } else if (value.get().abs().compareTo(MAX_AMOUNT) >= 0) {
+            // No single project costs a trillion 亿元: a typo or a wrong unit; keep the row, not the number.
+            issues.add(field, "field " + label + " '" + cell + "' is implausibly large (≥ 10^12 亿元); imported without it");
+            return Optional.empty();
         } else if (value.get().signum() < 0) {
             issues.add(field, "field " + label + " '" + cell + "' is negative");
         }

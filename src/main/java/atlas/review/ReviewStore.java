@@ -20,7 +20,7 @@ public final class ReviewStore {
                 SELECT r.id, r.kind, r.reason, r.comment, r.created_at, p.fid, p.name, p.table_title, p.seq, sd.file_name, p.precision
                 FROM review_item r LEFT JOIN project p ON p.project_key = r.project_key
                 LEFT JOIN source_document sd ON sd.id = p.document_id
-                WHERE r.status = 'open' AND (?::text IS NULL OR r.kind = ?)
+                WHERE r.status = 'open' AND (?::text IS NULL OR r.kind = ?) AND p.id IS NOT NULL
                 ORDER BY r.kind, sd.id, p.line_from, r.id LIMIT ?""")) {
             ps.setString(1, kind.orElse(null));
             ps.setString(2, kind.orElse(null));
