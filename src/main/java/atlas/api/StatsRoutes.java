@@ -17,6 +17,7 @@ public final class StatsRoutes {
     }
 
     public static void register(Javalin app, Database db, Layers layers) {
+        ResponseCache<Layers.Stats> cache = new ResponseCache<>(500);
         app.get("/api/stats", ctx -> {
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
@@ -32,7 +33,13 @@ public final class StatsRoutes {
                 if (Http.notModified(ctx, layers.dataVersion(c))) {
                     return;
                 }
-                Layers.Stats s = layers.stats(c, groupby, filter);
+                String version = layers.dataVersion(c);
+                String key = groupby + "?" + filter.asParameters();
+                Layers.Stats s = cache.get(version, key).orElse(null);
+                if (s == null) {
+                    s = layers.stats(c, groupby, filter);
+                    cache.put(version, key, s);
+                }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("groupby", s.groupby());
                 body.put("filters", filter.asParameters());

@@ -16,7 +16,11 @@ public final class TileRoutes {
     private TileRoutes() {
     }
 
+    /** ~2,000 tiles of a few KB: small next to the time a dense low-zoom tile takes to build. */
+    private static final int CACHED_TILES = 2000;
+
     public static void register(Javalin app, Database db, Layers layers, Tiles tiles) {
+        ResponseCache<byte[]> cache = new ResponseCache<>(CACHED_TILES);
         app.get("/tiles/{collection}/{z}/{x}/{y}", ctx -> {
             Collection col = Collection.byId(ctx.pathParam("collection"))
                     .orElseThrow(() -> ApiProblem.notFound("no collection '" + ctx.pathParam("collection") + "'"));
@@ -33,10 +37,17 @@ public final class TileRoutes {
             params.rejectUnknown(allowed);
             ProjectFilter filter = col.kind() == Collection.Kind.PROJECT ? params.filter() : ProjectFilter.none();
             try (Connection c = db.connection()) {
-                if (Http.notModifiedRaw(ctx, layers.dataVersion(c))) {
+                String version = layers.dataVersion(c);
+                if (Http.notModifiedRaw(ctx, version)) {
                     return;
                 }
-                ctx.contentType("application/vnd.mapbox-vector-tile").result(tiles.tile(c, col, z, x, y, filter));
+                String key = ctx.path() + "?" + filter.asParameters();
+                byte[] tile = cache.get(version, key).orElse(null);
+                if (tile == null) {
+                    tile = tiles.tile(c, col, z, x, y, filter);
+                    cache.put(version, key, tile);
+                }
+                ctx.contentType("application/vnd.mapbox-vector-tile").result(tile);
             }
         });
     }

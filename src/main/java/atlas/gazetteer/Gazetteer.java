@@ -31,7 +31,8 @@ public final class Gazetteer {
     private final Map<String, FunctionalZone> zones;
     /** Every name/alias text, longest first, for scanning free text. */
     private final List<String> namesLongestFirst;
-    private final int maxNameLength;
+    private final Map<Character, int[]> lengthsByFirstChar;
+    private static final int[] NO_LENGTHS = new int[0];
 
     public record FunctionalZone(String code, String name, List<String> countyCodes, String reasoning) {
     }
@@ -42,7 +43,15 @@ public final class Gazetteer {
         this.aliases = aliases;
         this.history = history;
         this.zones = zones;
-        this.maxNameLength = aliases.keySet().stream().mapToInt(String::length).max().orElse(0);
+        // Only the lengths of names that start with a character are worth trying there (longest first).
+        Map<Character, java.util.TreeSet<Integer>> lengths = new HashMap<>();
+        for (String name : aliases.keySet()) {
+            if (name.length() >= 2) {
+                lengths.computeIfAbsent(name.charAt(0), k -> new java.util.TreeSet<>(Comparator.reverseOrder())).add(name.length());
+            }
+        }
+        this.lengthsByFirstChar = new HashMap<>();
+        lengths.forEach((ch, set) -> lengthsByFirstChar.put(ch, set.stream().mapToInt(Integer::intValue).toArray()));
         this.namesLongestFirst = aliases.keySet().stream()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
@@ -212,7 +221,11 @@ public final class Gazetteer {
         int i = 0;
         while (i < text.length()) {
             Mention hit = null;
-            for (int len = Math.min(maxNameLength, text.length() - i); len >= 2; len--) {
+            int[] lengths = lengthsByFirstChar.getOrDefault(text.charAt(i), NO_LENGTHS);
+            for (int len : lengths) {
+                if (i + len > text.length()) {
+                    continue;
+                }
                 String candidate = text.substring(i, i + len);
                 if (aliases.containsKey(candidate)) {
                     hit = new Mention(candidate, i, lookup(candidate));

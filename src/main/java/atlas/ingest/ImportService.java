@@ -74,6 +74,8 @@ public final class ImportService {
             List<RowIssue> rejected = new ArrayList<>();
             Set<String> lists = new LinkedHashSet<>();
             Set<String> keys = new HashSet<>();
+            // Pass 1: every row's stable key, so the old content hashes come back in one query.
+            List<Pending> pending = new ArrayList<>();
             for (ParsedTable table : doc.tables()) {
                 if (table.kind() != TableKind.PROJECTS) {
                     continue;
@@ -82,20 +84,45 @@ public final class ImportService {
                 lists.add(list);
                 warnings.addAll(table.warnings());
                 for (ProjectRecord p : table.projects()) {
-                    counts.read++;
-                    if (!p.warnings().isEmpty()) {
-                        counts.withWarnings++;
+                    String key = projectKey(list, p);
+                    if (!keys.add(key)) {
+                        // Two rows of one list share a code (e.g. phases): keep both, told apart by 序号.
+                        key = key + "|" + p.seq();
+                        keys.add(key);
                     }
-                    upsertProject(c, documentId, doc, table, list, p, keys, counts);
-                    if (counts.read % 1000 == 0) {
-                        progress.accept(counts.read + " rows, " + rate(counts.read, started) + " rows/s");
-                    }
+                    pending.add(new Pending(table, list, p, key));
                 }
                 for (RejectedRow r : table.rejected()) {
                     counts.read++;
                     rejected.add(r.reason());
                     insertRejected(c, documentId, r);
                 }
+            }
+            Map<String, String> oldHashes = contentHashes(c, keys);
+            // Pass 2: batched upserts.
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (Pending row : pending) {
+                    counts.read++;
+                    if (!row.record().warnings().isEmpty()) {
+                        counts.withWarnings++;
+                    }
+                    String hash = contentHash(row.record(), row.table());
+                    String old = oldHashes.get(row.key());
+                    if (old == null) {
+                        counts.added++;
+                    } else if (old.equals(hash)) {
+                        counts.unchanged++;
+                    } else {
+                        counts.changed++;
+                    }
+                    bindProject(c, ps, documentId, row, hash);
+                    ps.addBatch();
+                    if (counts.read % 1000 == 0) {
+                        ps.executeBatch();
+                        progress.accept(counts.read + " rows, " + rate(counts.read, started) + " rows/s");
+                    }
+                }
+                ps.executeBatch();
             }
             int removed = removeMissing(c, lists, keys);
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -174,74 +201,68 @@ public final class ImportService {
                 : "code:" + String.join(";", p.projectCodes());
     }
 
-    private static void upsertProject(Connection c, long documentId, ParsedDocument doc, ParsedTable table,
-                                      String list, ProjectRecord p, Set<String> keys, Counts counts)
-            throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
-        String key = projectKey(list, p);
-        if (!keys.add(key)) {
-            // Two rows of one list share a code (e.g. phases): keep both, told apart by 序号.
-            key = key + "|" + p.seq();
-            keys.add(key);
-        }
-        ObjectNode raw = JSON.createObjectNode();
-        raw.put("text", p.source().raw());
-        raw.set("cells", JSON.valueToTree(p.source().cells()));
-        String warnings = JSON.writeValueAsString(p.warnings());
-        String hash = contentHash(p, table);
-        String sql = """
-                INSERT INTO project (project_key, document_id, list_title, table_title, seq, line_from, line_to, name,
-                  category, project_codes, nature, location_text, start_year, end_year, total_investment,
-                  planned_investment, progress, responsible_units, content, raw, warnings, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
-                ON CONFLICT (project_key) DO UPDATE SET document_id = excluded.document_id,
-                  list_title = excluded.list_title, table_title = excluded.table_title, seq = excluded.seq,
-                  line_from = excluded.line_from, line_to = excluded.line_to, name = excluded.name,
-                  category = excluded.category, project_codes = excluded.project_codes, nature = excluded.nature,
-                  location_text = excluded.location_text, start_year = excluded.start_year,
-                  end_year = excluded.end_year, total_investment = excluded.total_investment,
-                  planned_investment = excluded.planned_investment, progress = excluded.progress,
-                  responsible_units = excluded.responsible_units, content = excluded.content, raw = excluded.raw,
-                  warnings = excluded.warnings, content_hash = excluded.content_hash,
-                  geocoded_at = CASE WHEN project.content_hash = excluded.content_hash THEN project.geocoded_at END
-                RETURNING (xmax = 0) AS inserted,
-                  (SELECT content_hash FROM project old WHERE old.project_key = ?) AS old_hash""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, key);
-            ps.setLong(i++, documentId);
-            ps.setString(i++, list);
-            ps.setString(i++, table.title());
-            ps.setString(i++, p.seq());
-            ps.setInt(i++, p.source().firstLine());
-            ps.setInt(i++, p.source().lastLine());
-            ps.setString(i++, p.name());
-            ps.setString(i++, p.category().orElse(null));
-            ps.setArray(i++, c.createArrayOf("text", p.projectCodes().toArray()));
-            ps.setString(i++, p.nature().orElse(null));
-            ps.setString(i++, p.locationText().isBlank() ? null : p.locationText());
-            setInt(ps, i++, p.startYear().orElse(null));
-            setInt(ps, i++, p.endYear().orElse(null));
-            ps.setBigDecimal(i++, p.totalInvestment().orElse(null));
-            ps.setBigDecimal(i++, p.plannedInvestment().orElse(null));
-            ps.setString(i++, p.progress().isBlank() ? null : p.progress());
-            ps.setArray(i++, c.createArrayOf("text", p.responsibleUnits().toArray()));
-            ps.setString(i++, p.content().isBlank() ? null : p.content());
-            ps.setString(i++, JSON.writeValueAsString(raw));
-            ps.setString(i++, warnings);
-            ps.setString(i++, hash);
-            ps.setString(i, key);
+    private record Pending(ParsedTable table, String list, ProjectRecord record, String key) {
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO project (project_key, document_id, list_title, table_title, seq, line_from, line_to, name,
+              category, project_codes, nature, location_text, start_year, end_year, total_investment,
+              planned_investment, progress, responsible_units, content, raw, warnings, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+            ON CONFLICT (project_key) DO UPDATE SET document_id = excluded.document_id,
+              list_title = excluded.list_title, table_title = excluded.table_title, seq = excluded.seq,
+              line_from = excluded.line_from, line_to = excluded.line_to, name = excluded.name,
+              category = excluded.category, project_codes = excluded.project_codes, nature = excluded.nature,
+              location_text = excluded.location_text, start_year = excluded.start_year,
+              end_year = excluded.end_year, total_investment = excluded.total_investment,
+              planned_investment = excluded.planned_investment, progress = excluded.progress,
+              responsible_units = excluded.responsible_units, content = excluded.content, raw = excluded.raw,
+              warnings = excluded.warnings, content_hash = excluded.content_hash,
+              geocoded_at = CASE WHEN project.content_hash = excluded.content_hash THEN project.geocoded_at END""";
+
+    private static Map<String, String> contentHashes(Connection c, Set<String> keys) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT project_key, content_hash FROM project WHERE project_key = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String oldHash = rs.getString("old_hash");
-                if (rs.getBoolean("inserted")) {
-                    counts.added++;
-                } else if (hash.equals(oldHash)) {
-                    counts.unchanged++;
-                } else {
-                    counts.changed++;
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
+        return out;
+    }
+
+    private static void bindProject(Connection c, PreparedStatement ps, long documentId, Pending row, String hash)
+            throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
+        ProjectRecord p = row.record();
+        ObjectNode raw = JSON.createObjectNode();
+        raw.put("text", p.source().raw());
+        raw.set("cells", JSON.valueToTree(p.source().cells()));
+        int i = 1;
+        ps.setString(i++, row.key());
+        ps.setLong(i++, documentId);
+        ps.setString(i++, row.list());
+        ps.setString(i++, row.table().title());
+        ps.setString(i++, p.seq());
+        ps.setInt(i++, p.source().firstLine());
+        ps.setInt(i++, p.source().lastLine());
+        ps.setString(i++, p.name());
+        ps.setString(i++, p.category().orElse(null));
+        ps.setArray(i++, c.createArrayOf("text", p.projectCodes().toArray()));
+        ps.setString(i++, p.nature().orElse(null));
+        ps.setString(i++, p.locationText().isBlank() ? null : p.locationText());
+        setInt(ps, i++, p.startYear().orElse(null));
+        setInt(ps, i++, p.endYear().orElse(null));
+        ps.setBigDecimal(i++, p.totalInvestment().orElse(null));
+        ps.setBigDecimal(i++, p.plannedInvestment().orElse(null));
+        ps.setString(i++, p.progress().isBlank() ? null : p.progress());
+        ps.setArray(i++, c.createArrayOf("text", p.responsibleUnits().toArray()));
+        ps.setString(i++, p.content().isBlank() ? null : p.content());
+        ps.setString(i++, JSON.writeValueAsString(raw));
+        ps.setString(i++, JSON.writeValueAsString(p.warnings()));
+        ps.setString(i, hash);
     }
 
     /** Projects of the re-imported lists that the new version no longer has; their open review items close. */

@@ -54,8 +54,14 @@ final class FeatureSql {
 
     static final String AREA_BBOX = "a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
 
-    /** Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request. */
-    static String projects(String where, String orderBy) {
+    /**
+     * Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request.
+     * paged: the page (LIMIT ? OFFSET ?) is cut before the per-project joins, so a dense bbox costs
+     * the joins of one page, not of every project inside it.
+     */
+    static String projects(String where, String orderBy, boolean paged) {
+        String page = "(SELECT p.* FROM project p WHERE " + where + " ORDER BY " + orderBy
+                + (paged ? " LIMIT ? OFFSET ?" : "") + ")";
         return """
                 SELECT json_build_object('type', 'Feature', 'id', p.fid,
                   'geometry', ST_AsGeoJSON(p.geom, 6)::json,
@@ -70,7 +76,7 @@ final class FeatureSql {
                      'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
                      'plan_areas', coalesce(pa.ids, '{}'), 'plan_area_names', coalesce(pa.names, '{}'),
                      'line_from', p.line_from, 'line_to', p.line_to))::text
-                FROM project p
+                FROM %s p
                 JOIN source_document sd ON sd.id = p.document_id
                 LEFT JOIN LATERAL (
                   SELECT array_agg(x.division_code ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_codes,
@@ -83,7 +89,6 @@ final class FeatureSql {
                 LEFT JOIN LATERAL (
                   SELECT array_agg(y.area_id ORDER BY y.area_id) AS ids, array_agg(a.name ORDER BY y.area_id) AS names
                   FROM project_plan_area y JOIN plan_area a ON a.id = y.area_id WHERE y.project_id = p.id) pa ON TRUE
-                WHERE %s
-                ORDER BY %s""".formatted(where, orderBy);
+                ORDER BY %s""".formatted(page, orderBy);
     }
 }

@@ -36,7 +36,7 @@ public final class Layers {
         int returned = 0;
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);  // a cursor: rows arrive in batches, never a whole layer in memory
-        try (PreparedStatement ps = c.prepareStatement(sql.text + " LIMIT ? OFFSET ?")) {
+        try (PreparedStatement ps = c.prepareStatement(sql.text + (sql.pagedInside ? "" : " LIMIT ? OFFSET ?"))) {
             ps.setFetchSize(500);
             List<Object> params = new ArrayList<>(sql.params);
             params.add(q.limit());
@@ -59,7 +59,7 @@ public final class Layers {
         String sql = switch (col.kind()) {
             case DIVISION -> FeatureSql.divisions(col.filter(), false).formatted("d.code = ?");
             case PLAN_AREA -> FeatureSql.areas(col.filter(), false).formatted("a.id = ?");
-            case PROJECT -> FeatureSql.projects("p.fid = ?", "p.id");
+            case PROJECT -> FeatureSql.projects("p.fid = ?", "p.id", false);
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
@@ -105,7 +105,7 @@ public final class Layers {
     }
 
     /** The feature SQL and the cheap count of the same rows (without building any JSON). */
-    private record Query(String text, String count, List<Object> params) {
+    private record Query(String text, String count, List<Object> params, boolean pagedInside) {
     }
 
     private static Query build(Collection col, ItemsQuery q) {
@@ -115,17 +115,17 @@ public final class Layers {
             case DIVISION -> {
                 String cond = bboxCondition(q, FeatureSql.DIVISION_BBOX, params);
                 yield new Query(FeatureSql.divisions(col.filter(), simplified).formatted(cond),
-                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params);
+                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params, false);
             }
             case PLAN_AREA -> {
                 String cond = bboxCondition(q, FeatureSql.AREA_BBOX, params);
                 yield new Query(FeatureSql.areas(col.filter(), simplified).formatted(cond),
-                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params);
+                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false);
             }
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
-                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby())),
-                        "SELECT count(*) FROM project p WHERE " + where.where(), where.params());
+                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby()), true),
+                        "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), true);
             }
         };
     }

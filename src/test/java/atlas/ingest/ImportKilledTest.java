@@ -24,7 +24,6 @@ import static atlas.ingest.ImportStoreTest.count;
 import static atlas.ingest.ImportStoreTest.fingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * `./atlas import` killed with SIGKILL in the middle of a long document: PostgreSQL rolls the open transaction
@@ -42,14 +41,11 @@ class ImportKilledTest {
         return ((HikariDataSource) db.dataSource()).getJdbcUrl();
     }
 
-    /** `java -cp target/classes:target/lib/* atlas.cli.Main import FILE` against the test database. */
+    /** `atlas.cli.Main import FILE` in a JVM of its own (the test run's classpath) against the test database. */
     private static Process cli(Database db, Path file) throws Exception {
         Path home = TestDatabases.home();
-        Path lib = home.resolve("target/lib");
-        assumeTrue(Files.isDirectory(lib) && Files.list(lib).findAny().isPresent(),
-                "target/lib is empty: run `mvn package` (or dependency:copy-dependencies) before this test");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", home.resolve("target/classes") + ":" + lib + "/*",
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "atlas.cli.Main", "import", file.toString());
         pb.directory(home.toFile());
         pb.environment().put("DATABASE_URL", jdbcUrl(db));
