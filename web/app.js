@@ -117,8 +117,15 @@ function pickProject(id) {
   // Province- or city-level programme: show its popup over its city (or the province).
   const city = app.regions.cities.find((c) => c.properties.code === feature.properties.city_codes?.[0]);
   const at = city ? labelPoint(city) : app.map.getCenter();
-  if (city) app.map.flyToBounds(L.geoJSON(city).getBounds(), { duration: 0.8 });
-  L.popup({ maxWidth: 380, maxHeight: 460, className: 'atlas-popup' }).setLatLng(at).setContent(projectPopup(feature)).openOn(app.map);
+  const open = () => L.popup({ maxWidth: 380, maxHeight: 460, className: 'atlas-popup' })
+    .setLatLng(at).setContent(projectPopup(feature)).openOn(app.map);
+  if (city) {
+    // Open once the flight has ended, so the popup can pan itself fully into view.
+    app.map.once('moveend', open);
+    app.map.flyToBounds(L.geoJSON(city).getBounds(), { duration: 0.8 });
+  } else {
+    open();
+  }
 }
 
 // ---------------------------------------------------------------- filters and regions

@@ -149,8 +149,7 @@ public final class Layers {
         for (ItemsQuery.SortKey k : keys) {
             parts.add(ItemsQuery.SORTABLE.get(k.property()) + (k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
         }
-        parts.add("p.document_id");
-        parts.add("p.line_from");
+        // Ids follow the documents' row order; one unique key lets PostgreSQL stop after a page.
         parts.add("p.id");
         return String.join(", ", parts);
     }
