@@ -76,7 +76,6 @@ public final class SnapshotWriter {
         private final Connection c;
         private final SnapshotRequest req;
         private final ProjectFilter filter;
-        private final ZipOutputStreamHolder zip = new ZipOutputStreamHolder();
         private final List<String> entries = new ArrayList<>();
 
         Run(Connection c, SnapshotRequest req) {
@@ -110,7 +109,7 @@ public final class SnapshotWriter {
                 areas = ExportSql.areas(c, req.region()).stream().filter(a -> !a.kind().equals("construction")).toList();
             }
 
-            ZipOutputStream z = zip.open(out);
+            ZipOutputStream z = ZipNormaliser.keepingOpen(out);
             if (has(SnapshotRequest.Format.GEOJSON)) {
                 begin(z, "areas.geojson");
                 Writer w = writer(z);
@@ -363,22 +362,5 @@ public final class SnapshotWriter {
 
     private static BigDecimal orZero(BigDecimal d) {
         return d == null ? BigDecimal.ZERO : d;
-    }
-
-    /** The zip over the caller's stream, which stays open (the HTTP response or the file belongs to the caller). */
-    private static final class ZipOutputStreamHolder {
-        ZipOutputStream open(OutputStream out) {
-            return new ZipOutputStream(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
-        }
     }
 }

@@ -20,8 +20,9 @@ final class ZipNormaliser {
     private ZipNormaliser() {
     }
 
-    static void copy(Path zipFile, OutputStream out, LocalDateTime time) throws IOException {
-        ZipOutputStream z = new ZipOutputStream(new FilterOutputStream(out) {
+    /** A zip over the caller's stream, which stays open (the HTTP response or the file belongs to the caller). */
+    static ZipOutputStream keepingOpen(OutputStream out) {
+        return new ZipOutputStream(new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -32,6 +33,10 @@ final class ZipNormaliser {
                 flush();
             }
         });
+    }
+
+    static void copy(Path zipFile, OutputStream out, LocalDateTime time) throws IOException {
+        ZipOutputStream z = keepingOpen(out);
         // ZipFile reads the central directory: POI's local headers carry no sizes, which ZipInputStream refuses.
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
             for (Enumeration<? extends ZipEntry> it = zip.entries(); it.hasMoreElements(); ) {
