@@ -94,6 +94,7 @@ public final class GeocodeStore {
             }
             buildGeometry(c, ids);
             spatialMembership(c, ids);
+            storeFeatureProperties(c, ids);
             c.commit();
             return new Summary(projects.size(), byPrecision, reviews, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
@@ -176,6 +177,15 @@ public final class GeocodeStore {
             byCounty.executeUpdate();
             bySpace.setArray(1, c.createArrayOf("bigint", boxed));
             bySpace.executeUpdate();
+        }
+    }
+
+    /** The served feature properties of the placed projects, and of any row left without them. */
+    private static void storeFeatureProperties(Connection c, long[] ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE project SET properties = project_feature_properties(id) WHERE id = ANY (?) OR properties IS NULL")) {
+            ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+            ps.executeUpdate();
         }
     }
 

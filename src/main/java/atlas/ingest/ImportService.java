@@ -217,7 +217,7 @@ public final class ImportService {
               end_year = excluded.end_year, total_investment = excluded.total_investment,
               planned_investment = excluded.planned_investment, progress = excluded.progress,
               responsible_units = excluded.responsible_units, content = excluded.content, raw = excluded.raw,
-              warnings = excluded.warnings, content_hash = excluded.content_hash,
+              warnings = excluded.warnings, content_hash = excluded.content_hash, properties = NULL,
               geocoded_at = CASE WHEN project.content_hash = excluded.content_hash THEN project.geocoded_at END""";
 
     private static Map<String, String> contentHashes(Connection c, Set<String> keys) throws SQLException {
