@@ -116,10 +116,6 @@ public final class Gazetteer {
         return Optional.ofNullable(divisions.get(code));
     }
 
-    public List<Division> currentCounties() {
-        return divisions.values().stream().filter(d -> d.isCounty() && d.isCurrent()).toList();
-    }
-
     public Optional<FunctionalZone> functionalZone(String code) {
         return Optional.ofNullable(zones.get(code));
     }

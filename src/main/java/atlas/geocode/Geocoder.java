@@ -1,6 +1,5 @@
 package atlas.geocode;
 
-import atlas.gazetteer.Candidate;
 import atlas.gazetteer.Gazetteer;
 
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,51 +17,18 @@ import java.util.regex.Pattern;
  * name (routes 'X至Y' become ordered lines), and 责任单位/实施单位. Pure logic: no database, no HTTP.
  */
 public final class Geocoder {
-    /** Connectors that make 'X至Y' or 'X—Y' a route. */
-    private static final Pattern ROUTE_CONNECTOR = Pattern.compile("至|—|－|～|~|到");
     private static final Pattern PROVINCE_WIDE = Pattern.compile("全省|省域|浙江省各地|省级统筹");
-    /**
-     * Two-character short forms of towns and streets that are also ordinary words in project names;
-     * in free text they are read as words, never as places.
-     */
-    private static final Set<String> GENERIC_WORDS = Set.of(
-            "城东", "城中", "城北", "城南", "城西", "城厢", "建设", "新城", "新建", "东方", "花园", "江南", "太湖",
-            "运河", "滨海", "湖滨", "文教", "解放", "长安", "太平", "和平", "东城", "西城", "南城", "北城", "新兴",
-            "中心", "新区", "东湖", "南湖", "西湖", "北山", "南山", "东山", "大同", "大地", "大街", "大门", "天河",
-            "永和", "海洋", "红星", "联城", "惠民", "新街", "新河", "新桥", "新安", "新丰", "前进", "沿江", "江口",
-            "海滨", "湖东", "湖南", "浦口", "白云", "凤凰", "紫金", "星海", "外滩", "元和", "大洋", "大安", "大唐",
-            "东港", "东渡", "东胜", "前江", "南门", "西门", "大关", "东关", "西关", "平和", "和睦", "春江", "长河",
-            "海城", "中洲", "南苑", "北苑", "花街", "花桥", "高新", "未来", "文昌", "朝阳", "阳明", "长乐", "永兴",
-            "永丰", "永昌", "新塘", "新市", "新明", "新华", "海门", "清江", "金川", "龙山", "龙门", "石门",
-            "双桥", "白马", "白石", "明楼", "环山", "园区", "江东", "东华", "杨林", "城市");
-    /** Where a city named as a route end is: its seat district (市政府驻地). */
-    private static final Map<String, String> CITY_SEAT = Map.ofEntries(
-            Map.entry("330100", "330102"), Map.entry("330200", "330212"), Map.entry("330300", "330302"),
-            Map.entry("330400", "330402"), Map.entry("330500", "330502"), Map.entry("330600", "330602"),
-            Map.entry("330700", "330702"), Map.entry("330800", "330802"), Map.entry("330900", "330902"),
-            Map.entry("331000", "331002"), Map.entry("331100", "331102"));
-
     private final Gazetteer gazetteer;
     private final List<PlanAreaKeywords> areas;
+
+    private final PlaceReader placeReader;
+    private final RouteReader routeReader;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
         this.areas = areas;
-    }
-
-    /** A place read from text: a county, a city, the province, or several candidates (ambiguous). */
-    private record Place(String text, int start, String level, List<String> codes, boolean historical, boolean town) {
-        boolean isCounty() {
-            return level.equals("county") && codes.size() == 1;
-        }
-
-        int end() {
-            return start + text.length();
-        }
-    }
-
-    /** Places along a route in order; segment: the places a '…段' clause restricts the project to. */
-    private record Route(List<Place> places, List<Place> segment) {
+        this.placeReader = new PlaceReader(gazetteer, areas);
+        this.routeReader = new RouteReader(gazetteer, placeReader);
     }
 
     public Placement place(ProjectFacts p) {
@@ -116,26 +81,26 @@ public final class Geocoder {
         }
 
         // 2-4. Places in 建设地点, the name and the responsible units.
-        List<Place> locationPlaces = places(location);
-        List<Place> namePlaces = places(name);
+        List<Place> locationPlaces = placeReader.places(location);
+        List<Place> namePlaces = placeReader.places(name);
         // Units name governments and bureaus: only county and city names count there, not towns
         // ('艮山东路北区块' holds the street name 路北 of 路桥区).
-        List<Place> unitPlaces = places(units).stream().filter(pl -> !pl.town()).toList();
-        boolean province = codeProvince && countiesOf(locationPlaces).isEmpty() && countiesOf(namePlaces).isEmpty()
+        List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town()).toList();
+        boolean province = codeProvince && PlaceReader.countiesOf(locationPlaces).isEmpty() && PlaceReader.countiesOf(namePlaces).isEmpty()
                 || PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
 
         // A route: places on both sides of 至/— in the name (or 建设地点), in order.
-        Route route = route(name);
+        RouteReader.Route route = routeReader.route(name);
         if (route.places().size() < 2) {
-            route = route(location);
+            route = routeReader.route(location);
         }
         Set<String> known = new LinkedHashSet<>(codeCounties.keySet());
-        countiesOf(locationPlaces).forEach(known::add);
+        PlaceReader.countiesOf(locationPlaces).forEach(known::add);
         if (route.places().size() >= 2) {
             List<Placement.PlacedCounty> line = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Place place : route.places()) {
-                String county = routeCounty(place, known, seen);
+                String county = routeReader.routeCounty(place, known, seen);
                 if (county != null && seen.add(county)) {
                     String how = place.isCounty() ? ""
                             : known.contains(county) ? "，即该行另有记载的" + nameOf(county)
@@ -145,7 +110,7 @@ public final class Geocoder {
             }
             List<String> segment = new ArrayList<>();
             for (Place place : route.segment()) {
-                String county = routeCounty(place, known, new LinkedHashSet<>());
+                String county = routeReader.routeCounty(place, known, new LinkedHashSet<>());
                 if (county != null) {
                     segment.add(county);
                 }
@@ -171,7 +136,7 @@ public final class Geocoder {
         List<Placement.PlacedCounty> counties = new ArrayList<>();
         Optional<Placement.Review> review = Optional.empty();
         for (Map.Entry<String, List<String>> e : continuing.entrySet()) {
-            List<String> textCounties = union(union(countiesOf(locationPlaces), countiesOf(namePlaces)),
+            List<String> textCounties = union(union(PlaceReader.countiesOf(locationPlaces), PlaceReader.countiesOf(namePlaces)),
                     placesInContent(p, e.getValue()));
             List<String> successor = e.getValue().stream().filter(textCounties::contains).toList();
             String evidence = codeCounties.remove(e.getKey());
@@ -182,15 +147,15 @@ public final class Geocoder {
                 review = Optional.of(new Placement.Review("ambiguous", evidence + "；该行无其他信息可判定"));
             }
         }
-        List<String> locationCounties = countiesOf(locationPlaces);
+        List<String> locationCounties = PlaceReader.countiesOf(locationPlaces);
         Set<String> contextCities = new LinkedHashSet<>(codeCities);
         codeCounties.keySet().forEach(c -> gazetteer.cityOf(c).ifPresent(contextCities::add));
         unitPlaces.stream().filter(pl -> pl.level().equals("city") && pl.codes().size() == 1)
                 .forEach(pl -> contextCities.add(pl.codes().get(0)));
         // A bare name outside the row's city (滨江 in '温州龙湾滨江社区') is a word, not that county.
-        List<String> nameCounties = countiesOf(namePlaces).stream().filter(c -> contextCities.isEmpty()
+        List<String> nameCounties = PlaceReader.countiesOf(namePlaces).stream().filter(c -> contextCities.isEmpty()
                 || gazetteer.cityOf(c).map(contextCities::contains).orElse(false)).toList();
-        List<String> unitCounties = countiesOf(unitPlaces);
+        List<String> unitCounties = PlaceReader.countiesOf(unitPlaces);
         if (!codeCounties.isEmpty()) {
             if (!locationCounties.isEmpty() && locationCounties.containsAll(codeCounties.keySet())) {
                 // 建设地点 lists every county the code names, and maybe more: it is the fuller answer.
@@ -289,157 +254,7 @@ public final class Geocoder {
     }
 
     private List<String> placesInContent(ProjectFacts p, List<String> options) {
-        return countiesOf(places(clean(p.content()))).stream().filter(options::contains).toList();
-    }
-
-    private String routeCounty(Place place, Set<String> known, Set<String> used) {
-        if (place.isCounty()) {
-            return place.codes().get(0);
-        }
-        if (place.level().equals("city") && place.codes().size() == 1) {
-            String city = place.codes().get(0);
-            // Other evidence inside that city says where the line ends; else the city's seat district.
-            for (String k : known) {
-                if (!used.contains(k) && gazetteer.cityOf(k).map(city::equals).orElse(false)) {
-                    return k;
-                }
-            }
-            return CITY_SEAT.get(city);
-        }
-        return null;
-    }
-
-    /** Words after which a '…段' clause starts: the road or line's name ends there. */
-    private static final Pattern SEGMENT_START = Pattern.compile("[(（)）]|公路|铁路|国道|省道|高速|快速路|工程|线");
-
-    private Route route(String text) {
-        if (!ROUTE_CONNECTOR.matcher(text).find()) {
-            return new Route(List.of(), List.of());
-        }
-        List<Place> places = routePlaces(text, 0, text.length());
-        boolean before = false;
-        boolean after = false;
-        Matcher m = ROUTE_CONNECTOR.matcher(text);
-        while (m.find()) {
-            for (Place pl : places) {
-                before |= pl.end() <= m.start();
-                after |= pl.start() >= m.end();
-            }
-        }
-        if (!(before && after)) {
-            return new Route(List.of(), List.of());
-        }
-        // '…台州段(三门麻岙岭至临海青岭)': a bracketed 'X至Y' is the project's own stretch.
-        Matcher bracket = Pattern.compile("[(（]([^()（）]*)[)）]").matcher(text);
-        while (bracket.find()) {
-            List<Place> inside = routePlaces(text, bracket.start(1), bracket.end(1));
-            if (inside.size() >= 2 && ROUTE_CONNECTOR.matcher(bracket.group(1)).find()) {
-                return new Route(inside, List.of());
-            }
-        }
-        // '…(独山港至海盐段)', '…柯桥钱清至萧山界段', '…(文成段)': the clause before 段 narrows the project,
-        // unless more places follow it ('南浔至桐乡段及桐乡至德清联络线').
-        int seg = text.lastIndexOf('段');
-        int segEnd = seg;
-        final int segAt = seg;
-        if (seg > 0 && places.stream().noneMatch(pl -> pl.start() > segAt)) {
-            for (String tail : List.of("公路", "铁路", "国道", "省道", "高速", "快速路", "线")) {
-                if (text.startsWith(tail, seg - tail.length())) {
-                    segEnd = seg - tail.length();
-                    break;
-                }
-            }
-            int from = 0;
-            Matcher start = SEGMENT_START.matcher(text.substring(0, segEnd));
-            while (start.find()) {
-                from = start.end();
-            }
-            List<Place> segment = routePlaces(text, from, segEnd);
-            if (segment.size() >= 2 && ROUTE_CONNECTOR.matcher(text.substring(from, segEnd)).find()) {
-                return new Route(segment, List.of());
-            }
-            if (segment.size() == 1) {
-                return new Route(places, segment);
-            }
-        }
-        return new Route(places, List.of());
-    }
-
-    /** Single-code places between from and to, without a border end ('景宁交界', '萧山界'). */
-    private List<Place> routePlaces(String text, int from, int to) {
-        List<Place> all = places(text);
-        // A town name on a route counts only inside a city the text names otherwise ('东阳周官至山口段':
-        // 山口 here is not 青田's 山口镇).
-        Set<String> namedCities = new LinkedHashSet<>();
-        for (Place pl : all) {
-            if (!pl.town() && pl.codes().size() == 1) {
-                namedCities.add(pl.level().equals("city") ? pl.codes().get(0) : gazetteer.cityOf(pl.codes().get(0)).orElse(""));
-            }
-        }
-        return all.stream()
-                .filter(pl -> pl.codes().size() == 1 && !pl.level().equals("province"))
-                .filter(pl -> pl.start() >= from && pl.end() <= to)
-                .filter(pl -> !text.startsWith("界", pl.end()) && !text.startsWith("交界", pl.end()))
-                // '台州段' names the part of a longer road, not one of its ends.
-                .filter(pl -> !(pl.level().equals("city") && text.startsWith("段", pl.end())
-                        && !ROUTE_CONNECTOR.matcher(text.substring(Math.max(0, pl.start() - 1), pl.start())).find()))
-                .filter(pl -> !pl.town() || namedCities.isEmpty()
-                        || namedCities.contains(gazetteer.cityOf(pl.codes().get(0)).orElse("")))
-                .toList();
-    }
-
-    private List<Place> places(String text) {
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        String masked = maskAreaKeywords(text);
-        List<Place> out = new ArrayList<>();
-        for (Gazetteer.Mention m : gazetteer.mentions(masked)) {
-            List<Candidate> cands = m.candidates();
-            if (cands.isEmpty()) {
-                continue;
-            }
-            boolean shortTown = cands.stream().allMatch(c -> c.aliasKind() != null
-                    && (c.aliasKind().equals("town") || c.aliasKind().equals("street"))) && m.text().length() <= 2;
-            if (shortTown && GENERIC_WORDS.contains(m.text())) {
-                continue;
-            }
-            List<String> codes = cands.stream().map(Candidate::code).distinct().toList();
-            boolean historical = cands.stream().allMatch(c -> "old".equals(c.aliasKind()));
-            boolean town = cands.stream().allMatch(c -> c.aliasKind() != null
-                    && (c.aliasKind().equals("town") || c.aliasKind().equals("street")));
-            out.add(new Place(m.text(), m.start(), cands.get(0).level(), codes, historical, town));
-        }
-        // A city written right before one of its counties only qualifies it (杭州市余杭区 -> 余杭区).
-        List<Place> kept = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            Place pl = out.get(i);
-            Place next = i + 1 < out.size() ? out.get(i + 1) : null;
-            boolean qualifier = pl.level().equals("city") && pl.codes().size() == 1 && next != null
-                    && next.start() - pl.end() <= 1 && next.codes().size() == 1
-                    && !ROUTE_CONNECTOR.matcher(text.substring(pl.end(), next.start())).find()
-                    && gazetteer.cityOf(next.codes().get(0)).map(pl.codes().get(0)::equals).orElse(false);
-            if (!qualifier) {
-                kept.add(pl);
-            }
-        }
-        return kept;
-    }
-
-    /** Multi-county plan-area names (城西科创大走廊) would read as towns (城西): blank them out first. */
-    private String maskAreaKeywords(String text) {
-        String out = text;
-        for (PlanAreaKeywords a : areas) {
-            if (a.members().size() == 1) {
-                continue;
-            }
-            for (String k : a.keywords()) {
-                if (k.length() >= 3 && out.contains(k)) {
-                    out = out.replace(k, "\u3000".repeat(k.length()));
-                }
-            }
-        }
-        return out;
+        return PlaceReader.countiesOf(placeReader.places(clean(p.content()))).stream().filter(options::contains).toList();
     }
 
     private List<Placement.AreaMention> areaMentions(ProjectFacts p) {
@@ -459,10 +274,6 @@ public final class Geocoder {
             }
         }
         return out;
-    }
-
-    private static List<String> countiesOf(List<Place> places) {
-        return places.stream().filter(Place::isCounty).map(p -> p.codes().get(0)).distinct().toList();
     }
 
     private static List<String> union(List<String> a, List<String> b) {
