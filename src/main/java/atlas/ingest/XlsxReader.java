@@ -26,6 +26,16 @@ import java.util.regex.Pattern;
 public final class XlsxReader {
     private static final Pattern TITLE = Pattern.compile("^(附表|附件|附)\\s*[0-9]+(\\s*-\\s*[0-9]+)?\\s*[:：]?$");
 
+    /** A project list's sheet XML is a few MB at most: a larger entry is refused before it is inflated. */
+    static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
+
+    static {
+        // Zip-bomb guards (POI checks them while inflating): an entry that expands more than 100× or
+        // beyond MAX_ENTRY_BYTES is refused.
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    }
+
     private XlsxReader() {
     }
 
