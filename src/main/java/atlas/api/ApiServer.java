@@ -13,7 +13,10 @@ import java.util.Map;
 /** The HTTP server: a thin Javalin adapter over the rooms' plain-Java logic. */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final String COUNTED = "atlas.counted";
     private final Javalin app;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean draining;
 
     public ApiServer(Database db, ApiContext context) {
         this.app = Javalin.create(config -> {
@@ -44,9 +47,20 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         app.before(ctx -> {
+            if (draining) {
+                ctx.header("Connection", "close");
+                throw ApiProblem.of(503, "Service Unavailable", "the server is shutting down; try again shortly");
+            }
+            inFlight.incrementAndGet();
+            ctx.attribute(COUNTED, Boolean.TRUE);
             if (ctx.method() == io.javalin.http.HandlerType.GET) {
                 // Data changes when someone imports: a minute of caching, revalidated by ETag.
                 ctx.header("Cache-Control", "public, max-age=60, must-revalidate");
+            }
+        });
+        app.after(ctx -> {
+            if (ctx.attribute(COUNTED) != null) {
+                inFlight.decrementAndGet();
             }
         });
         HealthRoutes.register(app, db);
@@ -112,8 +126,19 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Graceful stop: refuse new requests, let the ones in flight finish (up to 15 s), then stop. */
     @Override
     public void close() {
+        draining = true;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         app.stop();
     }
 }

@@ -78,6 +78,12 @@ final class PngCanvas implements Canvas {
         g.setClip(null);
     }
 
+    static {
+        // ImageIO's default disk cache registers a JVM shutdown hook: a snapshot finishing while the
+        // server drains for shutdown would fail. The picture is a few MB: memory does.
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     void writeTo(OutputStream out) throws IOException {
         g.dispose();
         if (!javax.imageio.ImageIO.write(image, "png", out)) {
