@@ -1,10 +1,8 @@
 package atlas.api;
 
-import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,13 +23,8 @@ class BadInputTest {
     private TestServer server;
 
     @BeforeAll
-    void start(Database db) {
-        server = new TestServer(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    void start(TestServer server) {
+        this.server = server;
     }
 
     private JsonNode problem(String path, int status) {

@@ -3,7 +3,6 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,13 +30,8 @@ class HttpBehaviourTest {
     private TestServer server;
 
     @BeforeAll
-    void start(Database db) {
-        server = new TestServer(db);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    void start(TestServer server) {
+        this.server = server;
     }
 
     @ParameterizedTest
