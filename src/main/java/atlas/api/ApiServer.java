@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final String COUNTED = "atlas.counted";
+    private static final com.fasterxml.jackson.databind.ObjectMapper PROBLEM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Javalin app;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
@@ -111,7 +112,7 @@ public final class ApiServer implements AutoCloseable {
     private static void problem(io.javalin.http.Context ctx, int status, Map<String, Object> body) {
         try {
             ctx.status(status).contentType("application/problem+json")
-                    .result(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
+                    .result(PROBLEM_JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ctx.status(status).result("{\"status\":" + status + "}");
         }

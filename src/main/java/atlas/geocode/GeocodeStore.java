@@ -25,9 +25,7 @@ public final class GeocodeStore {
     /** Places every project (all = true) or only those not placed since their last change. */
     public Summary run(Connection c, boolean all) throws SQLException {
         long started = System.nanoTime();
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        return atlas.db.Transactions.inTransaction(c, () -> {
             Geocoder geocoder = new Geocoder(Gazetteer.load(c), planAreas(c));
             Map<String, List<String>> manual = manualPlacements(c);
             List<ProjectFacts> projects = projects(c, all);
@@ -95,14 +93,8 @@ public final class GeocodeStore {
             buildGeometry(c, ids);
             spatialMembership(c, ids);
             storeFeatureProperties(c, ids);
-            c.commit();
             return new Summary(projects.size(), byPrecision, reviews, (System.nanoTime() - started) / 1_000_000);
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     private static Placement manualPlacement(List<String> counties, Placement automatic) {

@@ -27,9 +27,8 @@ public final class ManualPlacements {
                 }
             }
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        // The project's key, or empty when there is no such project (nothing written then).
+        Optional<String> placed = atlas.db.Transactions.inTransaction(c, () -> {
             String key;
             List<String> before;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -38,8 +37,7 @@ public final class ManualPlacements {
                 ps.setString(1, fid);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        c.rollback();
-                        return Optional.empty();
+                        return Optional.<String>empty();
                     }
                     key = rs.getString(1);
                     before = List.of((String[]) rs.getArray(2).getArray());
@@ -66,12 +64,10 @@ public final class ManualPlacements {
             }
             Audit.record(c, actor, "placement.set", key, Map.of("counties", before),
                     Map.of("counties", counties, "comment", comment == null ? "" : comment));
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
+            return Optional.of(key);
+        });
+        if (placed.isEmpty()) {
+            return Optional.empty();
         }
         return Optional.of(new GeocodeStore().run(c, false));
     }

@@ -28,57 +28,28 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public Sql toSql() {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        city.ifPresent(c -> {
-            clauses.add("EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
-                    + "WHERE pl.project_id = p.id AND (d.code = ? OR d.parent_code = ?))");
-            params.add(c);
-            params.add(c);
-        });
-        county.ifPresent(c -> {
-            clauses.add("EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)");
-            params.add(c);
-        });
-        area.ifPresent(a -> {
-            clauses.add("EXISTS (SELECT 1 FROM project_plan_area pa WHERE pa.project_id = p.id AND pa.area_id = ?)");
-            params.add(a);
-        });
-        category.ifPresent(c -> {
-            clauses.add("p.category = ?");
-            params.add(c);
-        });
-        nature.ifPresent(n -> {
-            clauses.add("p.nature = ?");
-            params.add(n);
-        });
-        source.ifPresent(s -> {
-            clauses.add("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)");
-            params.add(s);
-        });
-        precision.ifPresent(pr -> {
-            clauses.add("p.precision = ?");
-            params.add(pr);
-        });
-        minInvestment.ifPresent(v -> {
-            clauses.add("p.total_investment >= ?");
-            params.add(v);
-        });
-        maxInvestment.ifPresent(v -> {
-            clauses.add("p.total_investment <= ?");
-            params.add(v);
-        });
-        q.ifPresent(text -> {
-            clauses.add("p.name ILIKE ? ESCAPE '\\'");
-            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        });
+        // One parameter per '?' in each clause, in order.
+        java.util.function.BiConsumer<String, Object[]> add = (clause, values) -> {
+            clauses.add(clause);
+            params.addAll(List.of(values));
+        };
+        city.ifPresent(c -> add.accept("EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
+                + "WHERE pl.project_id = p.id AND (d.code = ? OR d.parent_code = ?))", new Object[]{c, c}));
+        county.ifPresent(c -> add.accept(
+                "EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)", new Object[]{c}));
+        area.ifPresent(a -> add.accept(
+                "EXISTS (SELECT 1 FROM project_plan_area pa WHERE pa.project_id = p.id AND pa.area_id = ?)", new Object[]{a}));
+        category.ifPresent(c -> add.accept("p.category = ?", new Object[]{c}));
+        nature.ifPresent(n -> add.accept("p.nature = ?", new Object[]{n}));
+        source.ifPresent(s -> add.accept("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)", new Object[]{s}));
+        precision.ifPresent(pr -> add.accept("p.precision = ?", new Object[]{pr}));
+        minInvestment.ifPresent(v -> add.accept("p.total_investment >= ?", new Object[]{v}));
+        maxInvestment.ifPresent(v -> add.accept("p.total_investment <= ?", new Object[]{v}));
+        q.ifPresent(text -> add.accept("p.name ILIKE ? ESCAPE '\\'",
+                new Object[]{"%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}));
         // Active in the interval: started by its end and not finished before its start.
-        yearTo.ifPresent(y -> {
-            clauses.add("p.start_year <= ?");
-            params.add(y);
-        });
-        yearFrom.ifPresent(y -> {
-            clauses.add("coalesce(p.end_year, p.start_year) >= ?");
-            params.add(y);
-        });
+        yearTo.ifPresent(y -> add.accept("p.start_year <= ?", new Object[]{y}));
+        yearFrom.ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
         bbox.ifPresent(b -> {
             List<double[]> boxes = envelopes(b);
             List<String> any = new ArrayList<>();

@@ -30,9 +30,7 @@ public final class PlanAreaLoader {
         } catch (IOException e) {
             throw new DatabaseException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        atlas.db.Transactions.inTransaction(c, () -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO plan_area (id, kind, name, parent_id, members, anchors, width_km, approximate, keywords, source, assumption)
@@ -64,13 +62,8 @@ public final class PlanAreaLoader {
                 del.executeUpdate();
             }
             buildShapes(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+            return null;
+        });
     }
 
     /** Rebuilds every plan-area shape from the current county polygons (also after a boundary import). */
