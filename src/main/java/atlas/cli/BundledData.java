@@ -7,12 +7,14 @@ import atlas.gazetteer.GazetteerLoader;
 import atlas.geocode.GeocodeStore;
 import atlas.ingest.ImportReport;
 import atlas.ingest.ImportService;
+import atlas.planareas.PlanAreaLoader;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads what geodata/ bundles: gazetteer and boundaries, plan areas, the project lists, and places
@@ -29,25 +31,7 @@ public final class BundledData {
 
     public void load(PrintStream out) {
         try (Connection c = db.connection()) {
-            Path g = geodata.resolve("gazetteer");
-            List<Path> gazetteerFiles = List.of(g.resolve("divisions.csv"), g.resolve("aliases.csv"),
-                    g.resolve("code-history.csv"), g.resolve("functional-zones.csv"),
-                    geodata.resolve("boundaries/zhejiang-counties.geojson"));
-            String hash = DatasetVersions.sha256(gazetteerFiles);
-            String previousGazetteer = DatasetVersions.loaded(c, "gazetteer").orElse("");
-            String previousAreas = DatasetVersions.loaded(c, "plan-areas").orElse("");
-            if (!DatasetVersions.loaded(c, "gazetteer").equals(java.util.Optional.of(hash))) {
-                new GazetteerLoader(geodata).load(c);
-                DatasetVersions.record(c, "gazetteer", hash);
-                out.println("loaded gazetteer and county boundaries");
-            }
-            Path planAreas = geodata.resolve("plan-areas.json");
-            String areaHash = DatasetVersions.sha256(List.of(planAreas)) + hash;
-            if (!DatasetVersions.loaded(c, "plan-areas").equals(java.util.Optional.of(areaHash))) {
-                new atlas.planareas.PlanAreaLoader().load(c, planAreas);
-                DatasetVersions.record(c, "plan-areas", areaHash);
-                out.println("loaded plan areas");
-            }
+            boolean referenceChanged = loadReference(c, out);
             ImportService imports = new ImportService();
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(geodata.resolve("lists"))) {
                 for (Path list : files.sorted().toList()) {
@@ -61,7 +45,7 @@ public final class BundledData {
                     }
                 }
             }
-            GeocodeStore.Summary placed = new GeocodeStore().run(c, !areaHash.equals(previousAreas) || !hash.equals(previousGazetteer));
+            GeocodeStore.Summary placed = new GeocodeStore().run(c, referenceChanged);
             if (placed.projects() > 0) {
                 out.println("placed " + placed.projects() + " projects " + placed.byPrecision() + ", "
                         + placed.reviewItems() + " review items, in " + placed.millis() + " ms");
@@ -71,5 +55,38 @@ public final class BundledData {
         } catch (SQLException e) {
             throw new DatabaseException("loading bundled data failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Loads the gazetteer, county boundaries and plan areas when their files changed (or were never
+     * loaded), so that import and geocode on a fresh database place projects instead of leaving
+     * them all unknown. Returns whether anything was reloaded: placements must then be redone.
+     */
+    public static boolean loadReference(Connection c, Path geodata, PrintStream out) throws SQLException {
+        Path g = geodata.resolve("gazetteer");
+        List<Path> gazetteerFiles = List.of(g.resolve("divisions.csv"), g.resolve("aliases.csv"),
+                g.resolve("code-history.csv"), g.resolve("functional-zones.csv"),
+                geodata.resolve("boundaries/zhejiang-counties.geojson"));
+        String hash = DatasetVersions.sha256(gazetteerFiles);
+        boolean changed = false;
+        if (!DatasetVersions.loaded(c, "gazetteer").equals(Optional.of(hash))) {
+            new GazetteerLoader(geodata).load(c);
+            DatasetVersions.record(c, "gazetteer", hash);
+            out.println("loaded gazetteer and county boundaries");
+            changed = true;
+        }
+        Path planAreas = geodata.resolve("plan-areas.json");
+        String areaHash = DatasetVersions.sha256(List.of(planAreas)) + hash;
+        if (!DatasetVersions.loaded(c, "plan-areas").equals(Optional.of(areaHash))) {
+            new PlanAreaLoader().load(c, planAreas);
+            DatasetVersions.record(c, "plan-areas", areaHash);
+            out.println("loaded plan areas");
+            changed = true;
+        }
+        return changed;
+    }
+
+    private boolean loadReference(Connection c, PrintStream out) throws SQLException {
+        return loadReference(c, geodata, out);
     }
 }

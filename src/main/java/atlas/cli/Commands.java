@@ -33,6 +33,7 @@ final class Commands {
         }
         int failed = 0;
         try (Database db = open(target); Connection c = db.connection()) {
+            boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
             atlas.ingest.ImportService service = new atlas.ingest.ImportService();
             List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
             for (String f : options.args()) {
@@ -48,7 +49,7 @@ final class Commands {
             if (options.flag("json")) {
                 System.out.println(JSON.writeValueAsString(reports));
             }
-            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, false);
+            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
             if (!options.flag("json")) {
                 System.out.println("placed " + s.projects() + " new or changed projects " + s.byPrecision());
             }
@@ -60,6 +61,9 @@ final class Commands {
 
     static int geocode(Path home, DatabaseTarget target, Options options) {
         try (Database db = open(target); Connection c = db.connection()) {
+            if (BundledData.loadReference(c, home.resolve("geodata"), System.err)) {
+                new atlas.geocode.GeocodeStore().run(c, true);
+            }
             if (options.option("eval").isPresent()) {
                 return GeocodeEvalCommand.run(c, Path.of(options.option("eval").get()), System.out);
             }

@@ -15,6 +15,14 @@ final class GeocodeEvalCommand {
     static int run(Connection c, Path labels, PrintStream out) throws SQLException {
         Evaluation.Result r = Evaluation.evaluate(c, labels);
         out.printf("labelled projects: %d (found in the database: %d)%n", r.labelled(), r.found());
+        if (r.found() < r.labelled()) {
+            // Without the labelled rows every one of them counts as a miss; say so instead of printing F1 0.
+            out.printf("%d labelled projects are not in the database: import their lists first "
+                    + "(./atlas demo, or ./atlas import geodata/lists/*.txt)%n", r.labelled() - r.found());
+            if (r.found() == 0) {
+                return 1;
+            }
+        }
         out.printf("county-level precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n",
                 r.precision(), r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
         out.printf("precision level agrees with the label for %d of %d%n", r.precisionLevelAgreement(), r.labelled());
