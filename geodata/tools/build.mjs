@@ -157,6 +157,20 @@ divisions.sort((a, b) => cmp(a.code, b.code));
 writeCsv('gazetteer/divisions.csv', ['code', 'name', 'short_name', 'level', 'parent_code', 'valid_from', 'valid_to', 'note'], divisions);
 
 // ---------------------------------------------------------------- code history
+// Where a division went to several counties, the one that took most of it (its seat and most of its
+// streets/towns): an old name with no other clue is read as this one, with a review item for the rest.
+// Left empty where the parts were comparable (金华县 -> 婺城/金东).
+const MAIN_SUCCESSOR = {
+  '330104': '330102', // 江干区: all streets but 下沙/白杨 went to 上城区
+  '330109': '330109', // 萧山区 kept all but five 大江东 streets
+  '330110': '330110', // 余杭区 keeps its code; 临平区 is the new part
+  '330181': '330109',
+  '330184': '330110',
+  '330212': '330212', // 鄞州区 kept its seat; nine western towns went to 海曙区
+  '330227': '330212',
+  '330327': '330327', // 苍南县 lost only 龙港镇
+  '330621': '330603', // 绍兴县 became 柯桥区
+};
 const history = [
   ['330102', '2021', '330102', 'merge', 'Old 上城区 was merged with most of 江干区 into the new 上城区.'],
   ['330105', '2021', '330105', 'merge', 'Old 拱墅区 was merged with 下城区 into the new 拱墅区.'],
@@ -165,10 +179,11 @@ const history = [
   ['330212', '2016', '330212;330203', 'split', '鄞州区 gave nine western towns (集士港/古林/高桥/横街/鄞江/洞桥/章水/龙观/石碶) to 海曙区.'],
   ['330327', '2019', '330327;330383', 'split', '龙港镇 left 苍南县 to become 龙港市.'],
   ...RETIRED.map(([code, , , to, cur, kind, note]) => [code, to, cur, kind, note]),
-].map(([old_code, year, current_codes, kind, note]) => ({ old_code, year, current_codes, kind, note }))
+].map(([old_code, year, current_codes, kind, note]) => ({ old_code, year, current_codes, main_code: MAIN_SUCCESSOR[old_code] || '', kind, note }))
   .sort((a, b) => cmp(a.old_code, b.old_code) || cmp(a.year, b.year));
 for (const h of history) for (const c of h.current_codes.split(';')) if (!currentCodes.has(c)) throw new Error(`history ${h.old_code} -> ${c} not current`);
-writeCsv('gazetteer/code-history.csv', ['old_code', 'year', 'current_codes', 'kind', 'note'], history);
+for (const h of history) if (h.main_code && !h.current_codes.split(';').includes(h.main_code)) throw new Error(`history ${h.old_code}: main ${h.main_code} is not a successor`);
+writeCsv('gazetteer/code-history.csv', ['old_code', 'year', 'current_codes', 'main_code', 'kind', 'note'], history);
 
 // ---------------------------------------------------------------- functional zones
 // Second group of 项目代码 values seen in the seed documents that are not GB/T 2260 codes.
@@ -291,6 +306,13 @@ const LANDMARKS = [
   ['宁波东站', '330212', 'Ningbo East railway station, 鄞州区.'],
   ['莫干山', '330521', '德清县.'],
   ['千岛湖', '330127', '淳安县.'],
+  // Zhejiang provincial laboratories (浙江省实验室) named as projects; sites from their public addresses.
+  ['之江实验室', '330110', 'Zhejiang Lab, 南湖 campus in 中泰街道, 余杭区.'],
+  ['甬江实验室', '330211', 'Yongjiang Laboratory, 甬江科创区 (庄市), 镇海区.'],
+  ['东海实验室', '330902', 'Donghai Laboratory, with 浙江大学舟山校区 in 定海区.'],
+  ['湘湖实验室', '330109', 'Xianghu Laboratory, 萧山区.'],
+  ['白马湖实验室', '330108', 'Baima Lake Laboratory, 滨江区.'],
+  ['西湖实验室', '330106', 'Westlake Laboratory, with 西湖大学 in 西湖区.'],
 ];
 for (const [a, c, n] of LANDMARKS) add(a, c, 'landmark', n);
 for (const [a, c, n] of ZONE_ALIASES) add(a, c, 'zone', n || 'Functional zone or area name (general knowledge).');

@@ -22,7 +22,7 @@ public final class Gazetteer {
     private record Alias(String code, String kind) {
     }
 
-    private record History(int beforeYear, List<String> currentCodes) {
+    private record History(int beforeYear, List<String> currentCodes, Optional<String> mainCode) {
     }
 
     private final Map<String, Division> divisions;
@@ -86,10 +86,11 @@ public final class Gazetteer {
                 }
             }
             try (ResultSet rs = st.executeQuery(
-                    "SELECT old_code, min(before_year), array_agg(current_code ORDER BY current_code) FROM division_code_history GROUP BY old_code")) {
+                    "SELECT old_code, min(before_year), array_agg(current_code ORDER BY current_code), "
+                            + "min(current_code) FILTER (WHERE is_main) FROM division_code_history GROUP BY old_code")) {
                 while (rs.next()) {
                     history.put(rs.getString(1), new History(rs.getInt(2),
-                            List.of((String[]) rs.getArray(3).getArray())));
+                            List.of((String[]) rs.getArray(3).getArray()), Optional.ofNullable(rs.getString(4))));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT code, name, county_codes, reasoning FROM functional_zone")) {
@@ -143,6 +144,17 @@ public final class Gazetteer {
             return h.currentCodes();
         }
         return List.of();
+    }
+
+    /**
+     * The county that took most of a division now split between the given counties (江干区 -> 上城区
+     * for 上城区 + 钱塘区), when the code history names one; empty when the parts were comparable.
+     */
+    public Optional<String> mainSuccessor(java.util.Collection<String> currentCodes) {
+        Set<String> wanted = new java.util.HashSet<>(currentCodes);
+        return history.values().stream().filter(h -> h.mainCode().isPresent() && new java.util.HashSet<>(h.currentCodes()).equals(wanted))
+                .map(h -> h.mainCode().get()).distinct().reduce((a, b) -> a.equals(b) ? a : "")
+                .filter(s -> !s.isEmpty());
     }
 
     /** Exact text lookup; several candidates with different codes mean the text is ambiguous. */

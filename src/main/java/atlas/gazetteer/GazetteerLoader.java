@@ -90,8 +90,8 @@ public final class GazetteerLoader {
 
     private static void insertHistory(Connection c, List<Map<String, String>> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO division_code_history (old_code, before_year, current_code, kind, note)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                INSERT INTO division_code_history (old_code, before_year, current_code, kind, note, is_main)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             for (Map<String, String> r : rows) {
                 for (String current : CsvTable.value(r, "current_codes").split(";")) {
                     ps.setString(1, CsvTable.value(r, "old_code"));
@@ -99,6 +99,7 @@ public final class GazetteerLoader {
                     ps.setString(3, current.trim());
                     ps.setString(4, CsvTable.value(r, "kind"));
                     ps.setString(5, CsvTable.value(r, "note"));
+                    ps.setBoolean(6, current.trim().equals(r.getOrDefault("main_code", "").trim()));
                     ps.addBatch();
                 }
             }

@@ -94,23 +94,37 @@ public final class Geocoder {
         if (route.places().size() < 2) {
             route = routeReader.route(location);
         }
+        boolean abbreviated = false;
+        // An abbreviated line name is the weakest reading: only when the row names no county at all
+        // ('金甬铁路苏溪集装箱办理站' is a site in 义乌, not the line 金华–宁波).
+        if (route.places().size() < 2 && codeCounties.isEmpty() && codeAmbiguous.isEmpty()
+                && PlaceReader.countiesOf(locationPlaces).isEmpty() && PlaceReader.countiesOf(namePlaces).isEmpty()) {
+            List<Place> ends = routeReader.abbreviatedRoute(name);
+            if (!ends.isEmpty()) {
+                route = new RouteReader.Route(ends, List.of());
+                abbreviated = true;
+            }
+        }
         Set<String> known = new LinkedHashSet<>(codeCounties.keySet());
         PlaceReader.countiesOf(locationPlaces).forEach(known::add);
-        if (route.places().size() >= 2) {
+        if (route.places().size() >= 2 || abbreviated) {
             List<Placement.PlacedCounty> line = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Place place : route.places()) {
-                String county = routeReader.routeCounty(place, known, seen);
+                String county = routeReader.routeCounty(place, known, seen, name);
                 if (county != null && seen.add(county)) {
+                    Optional<Map.Entry<String, String>> end = routeReader.terminus(place, name);
                     String how = place.isCounty() ? ""
+                            : end.isPresent() ? "，" + end.get().getValue()
                             : known.contains(county) ? "，即该行另有记载的" + nameOf(county)
                             : "，取市政府驻地" + nameOf(county);
-                    line.add(new Placement.PlacedCounty(county, "route", "名称中的线路端点“" + place.text() + "”" + how));
+                    String what = abbreviated ? "线路简称中的“" : "名称中的线路端点“";
+                    line.add(new Placement.PlacedCounty(county, "route", what + place.text() + "”" + how));
                 }
             }
             List<String> segment = new ArrayList<>();
             for (Place place : route.segment()) {
-                String county = routeReader.routeCounty(place, known, new LinkedHashSet<>());
+                String county = routeReader.routeCounty(place, known, new LinkedHashSet<>(), name);
                 if (county != null) {
                     segment.add(county);
                 }
@@ -130,6 +144,10 @@ public final class Geocoder {
                     }
                 }
                 return new Placement(line, "route", cities(line), disagreements, Optional.empty(), areaMentions);
+            }
+            if (abbreviated && line.size() == 1 && known.isEmpty()) {
+                // '沪苏湖铁路（浙江段）': only one of the line's places is in Zhejiang.
+                return new Placement(line, "county", cities(line), disagreements, Optional.empty(), areaMentions);
             }
         }
 
@@ -214,8 +232,27 @@ public final class Geocoder {
         Optional<Place> oldName = oldNameIn(locationPlaces, namePlaces);
         if (oldName.isPresent()) {
             // '杭州市江干区' (before 2021): today 上城区 or 钱塘区; say it is one of them.
-            String reason = "旧区划名“" + oldName.get().text() + "”现属" + String.join("或", names(oldName.get().codes()));
-            List<Placement.PlacedCounty> options = oldName.get().codes().stream()
+            List<String> codes = oldName.get().codes();
+            String reason = "旧区划名“" + oldName.get().text() + "”现属" + String.join("或", names(codes));
+            // The row may name the part (江干 + 下沙 -> 钱塘区); else the county that took most of it.
+            List<String> named = union(union(nameCounties, unitCounties), placesInContent(p, codes)).stream()
+                    .filter(codes::contains).toList();
+            if (!named.isEmpty()) {
+                List<Placement.PlacedCounty> chosen = named.stream()
+                        .map(c -> new Placement.PlacedCounty(c, "location", reason + "；该行另提及" + nameOf(c))).toList();
+                return new Placement(chosen, chosen.size() == 1 ? "county" : "counties", cities(chosen), disagreements,
+                        Optional.empty(), areaMentions);
+            }
+            Optional<String> main = gazetteer.mainSuccessor(codes);
+            if (main.isPresent()) {
+                List<String> others = codes.stream().filter(c -> !c.equals(main.get())).toList();
+                String evidence = reason + "，大部分属" + nameOf(main.get()) + "，按" + nameOf(main.get()) + "落位";
+                return new Placement(List.of(new Placement.PlacedCounty(main.get(), "location", evidence)), "county",
+                        cities(List.of(new Placement.PlacedCounty(main.get(), "location", ""))), disagreements,
+                        Optional.of(new Placement.Review("ambiguous", evidence + "；也可能在" + String.join("或", names(others)))),
+                        areaMentions);
+            }
+            List<Placement.PlacedCounty> options = codes.stream()
                     .map(c -> new Placement.PlacedCounty(c, "location", reason)).toList();
             return new Placement(options, "counties", cities(options), disagreements,
                     Optional.of(new Placement.Review("ambiguous", reason + "；该行无其他信息可判定")), areaMentions);

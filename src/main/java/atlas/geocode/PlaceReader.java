@@ -25,13 +25,26 @@ final class PlaceReader {
             "东港", "东渡", "东胜", "前江", "南门", "西门", "大关", "东关", "西关", "平和", "和睦", "春江", "长河",
             "海城", "中洲", "南苑", "北苑", "花街", "花桥", "高新", "未来", "文昌", "朝阳", "阳明", "长乐", "永兴",
             "永丰", "永昌", "新塘", "新市", "新明", "新华", "海门", "清江", "金川", "龙山", "龙门", "石门",
-            "双桥", "白马", "白石", "明楼", "环山", "园区", "江东", "东华", "杨林", "城市");
+            "双桥", "白马", "白石", "明楼", "环山", "园区", "江东", "东华", "杨林", "城市",
+            // River names that are also street short forms (甬江街道 of 江北区).
+            "甬江");
     private final Gazetteer gazetteer;
-    private final List<PlanAreaKeywords> areas;
+    /** Keywords of multi-county plan areas, longest first, that are not themselves a one-county place. */
+    private final List<String> maskedKeywords;
 
     PlaceReader(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
-        this.areas = areas;
+        this.maskedKeywords = areas.stream().filter(a -> a.members().size() != 1)
+                .flatMap(a -> a.keywords().stream()).filter(k -> k.length() >= 3 && !isOneCountyPlace(k))
+                .distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** 紫金港 is a keyword of 城西科创大走廊 but also a site in 西湖区: the site must stay readable. */
+    private boolean isOneCountyPlace(String keyword) {
+        List<Gazetteer.Mention> ms = gazetteer.mentions(keyword);
+        return ms.size() == 1 && ms.get(0).text().equals(keyword)
+                && ms.get(0).candidates().stream().map(Candidate::code).distinct().count() == 1
+                && ms.get(0).candidates().get(0).level().equals("county");
     }
 
     List<Place> places(String text) {
@@ -75,17 +88,16 @@ final class PlaceReader {
     /** Multi-county plan-area names (城西科创大走廊) would read as towns (城西): blank them out first. */
     private String maskAreaKeywords(String text) {
         String out = text;
-        for (PlanAreaKeywords a : areas) {
-            if (a.members().size() == 1) {
-                continue;
-            }
-            for (String k : a.keywords()) {
-                if (k.length() >= 3 && out.contains(k)) {
-                    out = out.replace(k, "\u3000".repeat(k.length()));
-                }
+        for (String k : maskedKeywords) {
+            if (out.contains(k)) {
+                out = out.replace(k, "\u3000".repeat(k.length()));
             }
         }
         return out;
+    }
+
+    static boolean isGenericWord(String word) {
+        return GENERIC_WORDS.contains(word);
     }
 
     static List<String> countiesOf(List<Place> places) {

@@ -30,12 +30,24 @@ final class RouteReader {
     record Route(List<Place> places, List<Place> segment) {
     }
 
-    String routeCounty(Place place, Set<String> known, Set<String> used) {
+    /** Where a named line ends in a city, when it is known not to be the seat district (杭温铁路: 余杭区). */
+    java.util.Optional<Map.Entry<String, String>> terminus(Place place, String lineName) {
+        if (!place.level().equals("city") || place.codes().size() != 1) {
+            return java.util.Optional.empty();
+        }
+        return LineNames.terminus(lineName, place.codes().get(0));
+    }
+
+    String routeCounty(Place place, Set<String> known, Set<String> used, String lineName) {
         if (place.isCounty()) {
             return place.codes().get(0);
         }
         if (place.level().equals("city") && place.codes().size() == 1) {
             String city = place.codes().get(0);
+            java.util.Optional<Map.Entry<String, String>> end = LineNames.terminus(lineName, city);
+            if (end.isPresent()) {
+                return end.get().getKey();
+            }
             // Other evidence inside that city says where the line ends; else the city's seat district.
             for (String k : known) {
                 if (!used.contains(k) && gazetteer.cityOf(k).map(city::equals).orElse(false)) {
@@ -45,6 +57,27 @@ final class RouteReader {
             return CITY_SEAT.get(city);
         }
         return null;
+    }
+
+    /**
+     * A line named by abbreviations ('杭德市域铁路', '沪苏湖铁路（浙江段）'): its places in Zhejiang, in
+     * order; places outside the province are left out.
+     */
+    List<Place> abbreviatedRoute(String name) {
+        List<Place> out = new java.util.ArrayList<>();
+        List<LineNames.Abbreviation> run = LineNames.abbreviations(name,
+                word -> !gazetteer.lookup(word).isEmpty() || PlaceReader.isGenericWord(word));
+        for (LineNames.Abbreviation a : run) {
+            if (a.place().isEmpty()) {
+                continue;
+            }
+            List<atlas.gazetteer.Candidate> cands = gazetteer.lookup(a.place());
+            List<String> codes = cands.stream().map(atlas.gazetteer.Candidate::code).distinct().toList();
+            if (codes.size() == 1) {
+                out.add(new Place(a.abbreviation() + "（" + a.place() + "）", a.start(), cands.get(0).level(), codes, false, false));
+            }
+        }
+        return out;
     }
 
     /** Words after which a '…段' clause starts: the road or line's name ends there. */
