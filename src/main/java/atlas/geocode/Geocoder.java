@@ -86,8 +86,9 @@ public final class Geocoder {
         // Units name governments and bureaus: only county and city names count there, not towns
         // ('艮山东路北区块' holds the street name 路北 of 路桥区).
         List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town()).toList();
+        boolean provinceWide = PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
         boolean province = codeProvince && PlaceReader.countiesOf(locationPlaces).isEmpty() && PlaceReader.countiesOf(namePlaces).isEmpty()
-                || PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
+                || provinceWide;
 
         // A route: places on both sides of 至/— in the name (or 建设地点), in order.
         RouteReader.Route route = routeReader.route(name);
@@ -224,7 +225,14 @@ public final class Geocoder {
             }
             return new Placement(counties, precision, cities(counties), disagreements, review, areaMentions);
         }
-        if (province) {
+        Set<String> cities = new LinkedHashSet<>(codeCities);
+        for (List<Place> places : List.of(locationPlaces, namePlaces, unitPlaces)) {
+            places.stream().filter(pl -> pl.level().equals("city") && pl.codes().size() == 1)
+                    .forEach(pl -> cities.add(pl.codes().get(0)));
+        }
+        // A provincial code (330000) on a row that names its city ('嘉兴机场货运工程', 宁波市政府) is
+        // that city's project: the city official must find it under their city.
+        if (province && (provinceWide || cities.isEmpty())) {
             return new Placement(List.of(), "province", List.of(), disagreements,
                     Optional.of(new Placement.Review("province", "全省性项目（全省"
                             + (codeProvince ? "，项目代码 330000" : "") + "），不落到具体区县")), areaMentions);
@@ -257,15 +265,11 @@ public final class Geocoder {
             return new Placement(options, "counties", cities(options), disagreements,
                     Optional.of(new Placement.Review("ambiguous", reason + "；该行无其他信息可判定")), areaMentions);
         }
-        Set<String> cities = new LinkedHashSet<>(codeCities);
-        for (List<Place> places : List.of(locationPlaces, namePlaces, unitPlaces)) {
-            places.stream().filter(pl -> pl.level().equals("city") && pl.codes().size() == 1)
-                    .forEach(pl -> cities.add(pl.codes().get(0)));
-        }
         if (!cities.isEmpty()) {
             String which = String.join("、", names(List.copyOf(cities)));
             return new Placement(List.of(), "city", List.copyOf(cities), disagreements,
-                    Optional.of(new Placement.Review("city-only", "仅知地级市：" + which)), areaMentions);
+                    Optional.of(new Placement.Review("city-only", "仅知地级市：" + which
+                            + (codeProvince ? "（项目代码为省级 330000）" : ""))), areaMentions);
         }
         Optional<Place> ambiguous = List.of(locationPlaces, namePlaces, unitPlaces).stream().flatMap(List::stream)
                 .filter(pl -> pl.codes().size() > 1).findFirst();
