@@ -94,22 +94,66 @@ function clusterIcon(cluster) {
   });
 }
 
+/**
+ * Up to this many projects, clusters split and merge with animation and spread out from zoom 10.
+ * Beyond it (thousands of projects) they do not animate and stay wider up to zoom 12: thousands of
+ * cluster bubbles and SVG markers in view make every pan and zoom step stall (measured in bench/map).
+ */
+const FEW = 2000;
+const MANY_DETAIL_ZOOM = 12;
+
+function clusterRadius(many) {
+  if (many) return (zoom) => (zoom >= MANY_DETAIL_ZOOM ? 12 : 80);
+  return (zoom) => (zoom >= DETAIL_ZOOM ? 12 : 40);
+}
+
 /** Create the project overlay. onSelect(id) is called when a feature is clicked. */
 export function createProjectLayer(map, onSelect) {
-  const cluster = L.markerClusterGroup({
-    // Many projects share their county's representative point: those stay clustered at every
-    // zoom and spread out (spiderfy) on click, so none hides another.
-    maxClusterRadius: (zoom) => (zoom >= DETAIL_ZOOM ? 12 : 40),
-    showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true,
-    chunkedLoading: true,
-    clusterPane: 'projects',
-    iconCreateFunction: clusterIcon,
-  });
+  let drawing = false; // markers still being added in chunks
+  let finished = () => {}; // resolves the promise render() returned
+  const makeCluster = (many) => {
+    const made = L.markerClusterGroup({
+      // Many projects share their county's representative point: those stay clustered at every
+      // zoom and spread out (spiderfy) on click, so none hides another.
+      maxClusterRadius: clusterRadius(many),
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      animate: !many,
+      // Add markers in slices of ~60 ms so the page keeps answering while thousands are clustered.
+      chunkedLoading: true,
+      chunkInterval: 60,
+      chunkDelay: 10,
+      chunkProgress: (done, total) => {
+        if (made !== cluster || done < total) return;
+        drawing = false;
+        finished();
+      },
+      clusterPane: 'projects',
+      iconCreateFunction: clusterIcon,
+    });
+    made.many = many;
+    return made;
+  };
+  let cluster = makeCluster(false);
   const lines = L.featureGroup();
   const group = L.layerGroup([lines, cluster]);
   const index = new Map(); // id -> {feature, markers: [], lines: []}
   let selected = null;
+
+  /**
+   * An empty cluster group for n projects (see FEW). A group still adding the previous markers in
+   * chunks cannot stop, so it is dropped (it finishes off the map, unseen).
+   */
+  function emptyCluster(n) {
+    const many = n > FEW;
+    if (cluster.many === many && !drawing) {
+      cluster.clearLayers();
+      return;
+    }
+    group.removeLayer(cluster);
+    cluster = makeCluster(many);
+    group.addLayer(cluster);
+  }
 
   function draw(feature) {
     const id = projectId(feature);
@@ -148,14 +192,24 @@ export function createProjectLayer(map, onSelect) {
 
   return {
     layer: group,
-    cluster,
-    /** Replace the drawn projects with these features. */
+    get cluster() { return cluster; },
+    /** True while markers are still being added (in chunks, after render returned). */
+    get drawing() { return drawing; },
+    /**
+     * Replace the drawn projects with these features. The promise resolves once every marker is
+     * clustered and shown (thousands are added in slices, after this returns).
+     */
     render(features) {
-      cluster.clearLayers();
+      emptyCluster(features.length);
       lines.clearLayers();
       index.clear();
       selected = null;
-      cluster.addLayers(features.flatMap(draw));
+      const markers = features.flatMap(draw);
+      const done = new Promise((resolve) => { finished = resolve; });
+      drawing = map.hasLayer(cluster);
+      cluster.addLayers(markers);
+      if (!map.hasLayer(cluster)) { drawing = false; finished(); } // added at once, shown when switched on
+      return done;
     },
     /** Highlight a project and open its popup, moving the map to it. False if not on the map. */
     focus(id) {
