@@ -101,6 +101,8 @@ function clusterIcon(cluster) {
  */
 const FEW = 2000;
 const MANY_DETAIL_ZOOM = 12;
+const SLICE = 500;      // markers per markercluster addLayers call
+const SLICE_MS = 50;    // work per slice of time before the browser gets a turn
 
 function clusterRadius(many) {
   if (many) return (zoom) => (zoom >= MANY_DETAIL_ZOOM ? 12 : 80);
@@ -109,8 +111,8 @@ function clusterRadius(many) {
 
 /** Create the project overlay. onSelect(id) is called when a feature is clicked. */
 export function createProjectLayer(map, onSelect) {
-  let drawing = false; // markers still being added in chunks
-  let finished = () => {}; // resolves the promise render() returned
+  let drawing = false;  // markers still being added, slice by slice
+  let generation = 0;   // bumped by every render(); a slice of an older one stops there
   const makeCluster = (many) => {
     const made = L.markerClusterGroup({
       // Many projects share their county's representative point: those stay clustered at every
@@ -119,15 +121,6 @@ export function createProjectLayer(map, onSelect) {
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       animate: !many,
-      // Add markers in slices of ~60 ms so the page keeps answering while thousands are clustered.
-      chunkedLoading: true,
-      chunkInterval: 60,
-      chunkDelay: 10,
-      chunkProgress: (done, total) => {
-        if (made !== cluster || done < total) return;
-        drawing = false;
-        finished();
-      },
       clusterPane: 'projects',
       iconCreateFunction: clusterIcon,
     });
@@ -140,19 +133,42 @@ export function createProjectLayer(map, onSelect) {
   const index = new Map(); // id -> {feature, markers: [], lines: []}
   let selected = null;
 
-  /**
-   * An empty cluster group for n projects (see FEW). A group still adding the previous markers in
-   * chunks cannot stop, so it is dropped (it finishes off the map, unseen).
-   */
+  /** An empty cluster group for n projects (see FEW). */
   function emptyCluster(n) {
     const many = n > FEW;
-    if (cluster.many === many && !drawing) {
+    if (cluster.many === many) {
       cluster.clearLayers();
       return;
     }
     group.removeLayer(cluster);
     cluster = makeCluster(many);
     group.addLayer(cluster);
+  }
+
+  /**
+   * Add markers in slices of at most ~SLICE_MS each, so the page keeps answering while thousands
+   * are clustered (markercluster's own chunkedLoading cannot be stopped when the next render
+   * comes, and its chunks of 200 ms were long tasks). Resolves when all are added or a newer
+   * render took over.
+   */
+  function addInSlices(markers) {
+    const mine = ++generation;
+    drawing = true;
+    return new Promise((resolve) => {
+      let i = 0;
+      const step = () => {
+        if (mine !== generation) { resolve(); return; }
+        const started = performance.now();
+        while (i < markers.length && performance.now() - started < SLICE_MS) {
+          cluster.addLayers(markers.slice(i, i + SLICE));
+          i += SLICE;
+        }
+        if (i < markers.length) { setTimeout(step, 0); return; }
+        drawing = false;
+        resolve();
+      };
+      step();
+    });
   }
 
   function draw(feature) {
@@ -193,7 +209,7 @@ export function createProjectLayer(map, onSelect) {
   return {
     layer: group,
     get cluster() { return cluster; },
-    /** True while markers are still being added (in chunks, after render returned). */
+    /** True while markers are still being added (slice by slice, after render returned). */
     get drawing() { return drawing; },
     /**
      * Replace the drawn projects with these features. The promise resolves once every marker is
@@ -204,12 +220,7 @@ export function createProjectLayer(map, onSelect) {
       lines.clearLayers();
       index.clear();
       selected = null;
-      const markers = features.flatMap(draw);
-      const done = new Promise((resolve) => { finished = resolve; });
-      drawing = map.hasLayer(cluster);
-      cluster.addLayers(markers);
-      if (!map.hasLayer(cluster)) { drawing = false; finished(); } // added at once, shown when switched on
-      return done;
+      return addInSlices(features.flatMap(draw));
     },
     /** Highlight a project and open its popup, moving the map to it. False if not on the map. */
     focus(id) {
