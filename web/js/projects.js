@@ -101,7 +101,7 @@ function clusterIcon(cluster) {
  */
 const FEW = 2000;
 const MANY_DETAIL_ZOOM = 12;
-const SLICE = 500;      // markers per markercluster addLayers call
+const SLICE = 250;      // projects drawn per markercluster addLayers call
 const SLICE_MS = 50;    // work per slice of time before the browser gets a turn
 
 function clusterRadius(many) {
@@ -113,6 +113,8 @@ function clusterRadius(many) {
 export function createProjectLayer(map, onSelect) {
   let drawing = false;  // markers still being added, slice by slice
   let generation = 0;   // bumped by every render(); a slice of an older one stops there
+  let focusLater = null; // a project asked for (list click) before its slice was drawn
+  let current = [];      // the features of the last render
   const makeCluster = (many) => {
     const made = L.markerClusterGroup({
       // Many projects share their county's representative point: those stay clustered at every
@@ -146,25 +148,29 @@ export function createProjectLayer(map, onSelect) {
   }
 
   /**
-   * Add markers in slices of at most ~SLICE_MS each, so the page keeps answering while thousands
-   * are clustered (markercluster's own chunkedLoading cannot be stopped when the next render
-   * comes, and its chunks of 200 ms were long tasks). Resolves when all are added or a newer
-   * render took over.
+   * Draw projects and cluster their markers in slices of about SLICE_MS, so the page keeps
+   * answering while thousands are drawn (markercluster's own chunkedLoading cannot be stopped when
+   * the next render comes, and its chunks of 200 ms were long tasks). Resolves when all are drawn
+   * or a newer render took over.
    */
-  function addInSlices(markers) {
+  function drawInSlices(features) {
     const mine = ++generation;
     drawing = true;
+    focusLater = null;
     return new Promise((resolve) => {
       let i = 0;
       const step = () => {
         if (mine !== generation) { resolve(); return; }
         const started = performance.now();
-        while (i < markers.length && performance.now() - started < SLICE_MS) {
-          cluster.addLayers(markers.slice(i, i + SLICE));
+        while (i < features.length && performance.now() - started < SLICE_MS) {
+          cluster.addLayers(features.slice(i, i + SLICE).flatMap(draw));
           i += SLICE;
         }
-        if (i < markers.length) { setTimeout(step, 0); return; }
+        if (i < features.length) { setTimeout(step, 0); return; }
         drawing = false;
+        const later = focusLater;
+        focusLater = null;
+        if (later) api.focus(later);
         resolve();
       };
       step();
@@ -206,7 +212,7 @@ export function createProjectLayer(map, onSelect) {
     entry.lines.forEach((l) => { l.setStyle(lineStyle(p, on)); if (on) l.bringToFront(); });
   }
 
-  return {
+  const api = {
     layer: group,
     get cluster() { return cluster; },
     /** True while markers are still being added (slice by slice, after render returned). */
@@ -220,11 +226,17 @@ export function createProjectLayer(map, onSelect) {
       lines.clearLayers();
       index.clear();
       selected = null;
-      return addInSlices(features.flatMap(draw));
+      current = features;
+      return drawInSlices(features);
     },
     /** Highlight a project and open its popup, moving the map to it. False if not on the map. */
     focus(id) {
       const entry = index.get(id);
+      if (!entry && drawing) { // not drawn yet: once it is, if it has a place on the map
+        if (!current.find((f) => projectId(f) === id)?.geometry) return false;
+        focusLater = id;
+        return true;
+      }
       if (!entry || (!entry.markers.length && !entry.lines.length)) return false;
       setSelected(id);
       if (!map.hasLayer(group)) group.addTo(map);
@@ -243,4 +255,5 @@ export function createProjectLayer(map, onSelect) {
     select: setSelected,
     has: (id) => index.has(id),
   };
+  return api;
 }
