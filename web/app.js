@@ -1,6 +1,6 @@
 // Project Atlas web map: wires the modules together and keeps the URL in step with the page.
 
-import { getConfig, getFacets, getProjects, getStats } from './js/api.js';
+import { apiFilters, getConfig, getFacets, getProjects, getStats } from './js/api.js';
 import { createMap, loadBoundaries, tileLayer, ZHEJIANG_BOUNDS } from './js/basemap.js';
 import { AREA_OVERLAYS, loadAreas, selectionLayer } from './js/areas.js';
 import { createProjectLayer, projectId } from './js/projects.js';
@@ -30,6 +30,7 @@ const app = {
   applying: false,        // true while restoring a state (suppresses history pushes)
   selection: null,        // outline of the selected region or area
   abort: null,            // cancels the previous project request
+  prefetch: null,         // {key, projects, stats}: the first project request, sent before the boundaries arrive
   loadedOnce: false,
   loadedKey: null,        // filters of the last project request
   lastRegion: '',         // city|county|area of the last filter change
@@ -59,6 +60,22 @@ function remember({ push }) {
 
 // ---------------------------------------------------------------- projects
 
+const requestKey = (filters) => JSON.stringify(apiFilters(filters));
+
+function fetchProjects(filters, signal) {
+  return [
+    getProjects(filters, signal),
+    getStats('category', filters, signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : null)),
+  ];
+}
+
+/** Send the first project request at once, beside the boundary requests, instead of after them. */
+function prefetchProjects(filters) {
+  const [projects, stats] = fetchProjects(filters);
+  projects.catch(() => {}); // a failure is reported when (and if) the answer is used
+  app.prefetch = { key: requestKey(filters), projects, stats };
+}
+
 /** Fetch projects and totals for the current filters and redraw map, list and totals. */
 async function loadProjects() {
   app.abort?.abort();
@@ -66,14 +83,15 @@ async function loadProjects() {
   const { signal } = app.abort;
   const filters = app.filters.read();
   app.loadedKey = JSON.stringify(filters);
+  const early = app.prefetch?.key === requestKey(filters) ? app.prefetch : null;
+  app.prefetch = null;
   setStatus('正在加载项目…');
   try {
-    const [collection, stats] = await Promise.all([
-      getProjects(filters, signal),
-      getStats('category', filters, signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : null)),
-    ]);
+    const [collection, stats] = await Promise.all(early ? [early.projects, early.stats] : fetchProjects(filters, signal));
+    if (signal.aborted) return; // a newer request has taken over
     app.features = collection.features ?? [];
-    render(collection, stats);
+    await render(collection, stats);
+    if (signal.aborted) return;
     setStatus('');
     if (!app.loadedOnce) {
       app.loadedOnce = true;
@@ -87,16 +105,17 @@ async function loadProjects() {
   }
 }
 
+/** Draw map, list and totals; resolves when the map has drawn every project. */
 function render(collection, stats) {
   const features = app.features;
   registerCategories(features.map((f) => f.properties.category ?? ''));
-  app.projects.render(features);
+  const drawn = app.projects.render(features);
   app.list.render(features);
   $('#list-count').textContent = `（${count(features.length)}）`;
   const notes = [];
   const matched = collection.numberMatched;
   if (matched != null && matched > features.length) {
-    notes.push(`列表仅显示前 ${count(features.length)} 个（共 ${count(matched)} 个）。`);
+    notes.push(`地图和列表只显示总投资最高的前 ${count(features.length)} 个（共 ${count(matched)} 个，统计含全部）；可用筛选缩小范围。`);
   }
   const unmapped = features.filter((f) => !f.geometry).length;
   if (unmapped) notes.push(`其中 ${count(unmapped)} 个没有地图位置（全省、地级市层面或未定位），只列出、不上图。`);
@@ -106,6 +125,7 @@ function render(collection, stats) {
   });
   const present = new Set(features.map((f) => f.properties.category || '（未分类）'));
   app.legend.setCategories(knownCategories().filter((c) => present.has(c)));
+  return drawn;
 }
 
 /** A list row was clicked: fly to the project and open its popup. */
@@ -275,6 +295,7 @@ function popupPadding() {
 
 async function start() {
   const initial = readState();
+  prefetchProjects(initial.filters);
   app.map = createMap('map');
   app.legend = createLegend(app.map);
   popupPadding();

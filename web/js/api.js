@@ -42,9 +42,9 @@ export function getItems(collection, params = {}, signal) {
   return getJson(`/collections/${collection}/items`, { limit: 10000, ...params }, signal);
 }
 
-/** Projects matching the UI filters. */
+/** Projects matching the UI filters; beyond the page limit, the largest investments come first. */
 export function getProjects(filters, signal) {
-  return getItems('projects', apiFilters(filters), signal);
+  return getItems('projects', { ...apiFilters(filters), sortby: '-total_investment' }, signal);
 }
 
 /** Grouped totals for the UI filters. */

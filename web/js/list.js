@@ -1,9 +1,12 @@
 // The sortable project list beside the map: 项目名称, 区县, 总投资.
 
-import { esc, yi, precisionLabel, categoryColour } from './format.js';
+import { esc, yi, count, precisionLabel, categoryColour } from './format.js';
 import { projectId } from './projects.js';
 
 const collator = new Intl.Collator('zh-CN');
+// Rows drawn at once; more on request ("显示更多"). Ten thousand rows in the DOM make every
+// layout of the page slow, also while the map pans and zooms.
+export const PAGE_ROWS = 500;
 
 const cityNames = new Map(); // code -> name, for city-level programmes
 
@@ -38,9 +41,12 @@ function comparator(sort) {
  */
 export function createList(element, headers, { onPick, onSort }) {
   let features = [];
+  let sorted = [];
+  let shown = 0; // rows drawn so far (the first `shown` of `sorted`)
   let sort = '-total_investment';
 
   element.addEventListener('click', (event) => {
+    if (event.target.closest('.list-more')) { showMore(shown + PAGE_ROWS); return; }
     const row = event.target.closest('.project-row');
     if (row) onPick(row.dataset.id);
   });
@@ -65,10 +71,36 @@ export function createList(element, headers, { onPick, onSort }) {
       <span class="investment">${yi(p.total_investment)}</span></li>`;
   }
 
+  /** The "显示更多" item after the drawn rows, or nothing when all rows are drawn. */
+  function moreItem() {
+    const rest = sorted.length - shown;
+    if (rest <= 0) return '';
+    const next = Math.min(PAGE_ROWS, rest);
+    return `<li class="list-more-item"><button type="button" class="list-more">显示更多（再显示 ${count(next)} 个，`
+      + `已显示 ${count(shown)} / ${count(sorted.length)} 个）</button></li>`;
+  }
+
+  /** Draw rows up to index `upTo` (exclusive), appending to what is drawn already. */
+  function showMore(upTo) {
+    const to = Math.min(sorted.length, upTo);
+    if (to <= shown) return;
+    const focusMore = document.activeElement?.classList.contains('list-more');
+    element.querySelector('.list-more-item')?.remove();
+    element.insertAdjacentHTML('beforeend', sorted.slice(shown, to).map(rowHtml).join(''));
+    const firstNew = element.children[shown];
+    shown = to;
+    element.insertAdjacentHTML('beforeend', moreItem());
+    element.dataset.shown = String(shown);
+    // Keyboard users continue where the new rows begin.
+    if (focusMore) firstNew?.focus();
+  }
+
   function draw() {
-    const sorted = [...features].sort(comparator(sort));
-    element.innerHTML = sorted.map(rowHtml).join('');
+    sorted = [...features].sort(comparator(sort));
+    shown = 0;
+    element.innerHTML = '';
     element.dataset.count = String(sorted.length);
+    showMore(PAGE_ROWS);
     for (const button of headers) {
       const key = button.dataset.sort;
       button.classList.toggle('asc', sort === key);
@@ -84,6 +116,8 @@ export function createList(element, headers, { onPick, onSort }) {
     /** Mark a row as selected and scroll it into view. */
     highlight(id) {
       element.querySelectorAll('.project-row.selected').forEach((r) => r.classList.remove('selected'));
+      const at = sorted.findIndex((f) => projectId(f) === id);
+      if (at >= shown) showMore(at + 1);
       const row = element.querySelector(`.project-row[data-id="${CSS.escape(id)}"]`);
       if (row) {
         row.classList.add('selected');

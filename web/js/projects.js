@@ -94,22 +94,88 @@ function clusterIcon(cluster) {
   });
 }
 
+/**
+ * Up to this many projects, clusters split and merge with animation and spread out from zoom 10.
+ * Beyond it (thousands of projects) they do not animate and stay wider up to zoom 12: thousands of
+ * cluster bubbles and SVG markers in view make every pan and zoom step stall (measured in bench/map).
+ */
+const FEW = 2000;
+const MANY_DETAIL_ZOOM = 12;
+const SLICE = 250;      // projects drawn per markercluster addLayers call
+const SLICE_MS = 50;    // work per slice of time before the browser gets a turn
+
+function clusterRadius(many) {
+  if (many) return (zoom) => (zoom >= MANY_DETAIL_ZOOM ? 12 : 80);
+  return (zoom) => (zoom >= DETAIL_ZOOM ? 12 : 40);
+}
+
 /** Create the project overlay. onSelect(id) is called when a feature is clicked. */
 export function createProjectLayer(map, onSelect) {
-  const cluster = L.markerClusterGroup({
-    // Many projects share their county's representative point: those stay clustered at every
-    // zoom and spread out (spiderfy) on click, so none hides another.
-    maxClusterRadius: (zoom) => (zoom >= DETAIL_ZOOM ? 12 : 40),
-    showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true,
-    chunkedLoading: true,
-    clusterPane: 'projects',
-    iconCreateFunction: clusterIcon,
-  });
+  let drawing = false;  // markers still being added, slice by slice
+  let generation = 0;   // bumped by every render(); a slice of an older one stops there
+  let focusLater = null; // a project asked for (list click) before its slice was drawn
+  let current = [];      // the features of the last render
+  const makeCluster = (many) => {
+    const made = L.markerClusterGroup({
+      // Many projects share their county's representative point: those stay clustered at every
+      // zoom and spread out (spiderfy) on click, so none hides another.
+      maxClusterRadius: clusterRadius(many),
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      animate: !many,
+      clusterPane: 'projects',
+      iconCreateFunction: clusterIcon,
+    });
+    made.many = many;
+    return made;
+  };
+  let cluster = makeCluster(false);
   const lines = L.featureGroup();
   const group = L.layerGroup([lines, cluster]);
   const index = new Map(); // id -> {feature, markers: [], lines: []}
   let selected = null;
+
+  /** An empty cluster group for n projects (see FEW). */
+  function emptyCluster(n) {
+    const many = n > FEW;
+    if (cluster.many === many) {
+      cluster.clearLayers();
+      return;
+    }
+    group.removeLayer(cluster);
+    cluster = makeCluster(many);
+    group.addLayer(cluster);
+  }
+
+  /**
+   * Draw projects and cluster their markers in slices of about SLICE_MS, so the page keeps
+   * answering while thousands are drawn (markercluster's own chunkedLoading cannot be stopped when
+   * the next render comes, and its chunks of 200 ms were long tasks). Resolves when all are drawn
+   * or a newer render took over.
+   */
+  function drawInSlices(features) {
+    const mine = ++generation;
+    drawing = true;
+    focusLater = null;
+    return new Promise((resolve) => {
+      let i = 0;
+      const step = () => {
+        if (mine !== generation) { resolve(); return; }
+        const started = performance.now();
+        while (i < features.length && performance.now() - started < SLICE_MS) {
+          cluster.addLayers(features.slice(i, i + SLICE).flatMap(draw));
+          i += SLICE;
+        }
+        if (i < features.length) { setTimeout(step, 0); return; }
+        drawing = false;
+        const later = focusLater;
+        focusLater = null;
+        if (later) api.focus(later);
+        resolve();
+      };
+      step();
+    });
+  }
 
   function draw(feature) {
     const id = projectId(feature);
@@ -146,20 +212,31 @@ export function createProjectLayer(map, onSelect) {
     entry.lines.forEach((l) => { l.setStyle(lineStyle(p, on)); if (on) l.bringToFront(); });
   }
 
-  return {
+  const api = {
     layer: group,
-    cluster,
-    /** Replace the drawn projects with these features. */
+    get cluster() { return cluster; },
+    /** True while markers are still being added (slice by slice, after render returned). */
+    get drawing() { return drawing; },
+    /**
+     * Replace the drawn projects with these features. The promise resolves once every marker is
+     * clustered and shown (thousands are added in slices, after this returns).
+     */
     render(features) {
-      cluster.clearLayers();
+      emptyCluster(features.length);
       lines.clearLayers();
       index.clear();
       selected = null;
-      cluster.addLayers(features.flatMap(draw));
+      current = features;
+      return drawInSlices(features);
     },
     /** Highlight a project and open its popup, moving the map to it. False if not on the map. */
     focus(id) {
       const entry = index.get(id);
+      if (!entry && drawing) { // not drawn yet: once it is, if it has a place on the map
+        if (!current.find((f) => projectId(f) === id)?.geometry) return false;
+        focusLater = id;
+        return true;
+      }
       if (!entry || (!entry.markers.length && !entry.lines.length)) return false;
       setSelected(id);
       if (!map.hasLayer(group)) group.addTo(map);
@@ -178,4 +255,5 @@ export function createProjectLayer(map, onSelect) {
     select: setSelected,
     has: (id) => index.has(id),
   };
+  return api;
 }

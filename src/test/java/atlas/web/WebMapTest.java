@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -351,6 +352,49 @@ class WebMapTest {
         waitForList(bothIds);
         assertEquals(bothIds, browser.listIdSet(), "forward -> 湖州 + category");
         assertEquals(filters, browser.filterValues(), "forward restores the filter values");
+    }
+
+    @Test
+    void aLongListIsDrawnFiveHundredRowsAtATimeAndShowsMoreFromTheKeyboard() {
+        browser.open(server.url("/"));
+        browser.waitReady();
+        browser.waitFor(UPDATE, browser::idle);
+        // 1,200 projects in the list (the seed has fewer): copies of the loaded ones under new ids.
+        browser.js("""
+                const base = window.atlas.features;
+                const many = [];
+                for (let i = 0; i < 1200; i++) {
+                  const f = base[i % base.length];
+                  many.push({ ...f, id: 'copy-' + i, properties: { ...f.properties, id: 'copy-' + i } });
+                }
+                window.__many = many;
+                window.atlas.list.render(many);""");
+        assertEquals(500, browser.listIds().size(), "first 500 rows drawn");
+        assertEquals("1200", browser.driver().findElement(By.id("project-list")).getAttribute("data-count"));
+        WebElement more = browser.driver().findElement(By.cssSelector("#project-list .list-more"));
+        assertTrue(more.getText().contains("显示更多"), more.getText());
+
+        // Keyboard: focus the button, Enter draws the next 500 and moves focus to the first new row.
+        browser.js("arguments[0].focus()", more);
+        more.sendKeys(Keys.ENTER);
+        assertEquals(1000, browser.listIds().size(), "500 more rows after Enter");
+        assertEquals(browser.listIds().get(500), browser.js("return document.activeElement.dataset.id"),
+                "focus on the first new row");
+        browser.driver().findElement(By.cssSelector("#project-list .list-more")).click();
+        assertEquals(1200, browser.listIds().size(), "all rows");
+        assertEquals(1200, browser.listIdSet().size(), "no row twice");
+        assertEquals(0L, count("#project-list .list-more"), "no button once all rows are drawn");
+
+        // A project picked on the map whose row is not drawn yet: the list draws up to it.
+        browser.js("window.atlas.list.render(window.__many)");
+        Set<String> drawn = browser.listIdSet();
+        assertEquals(500, drawn.size());
+        @SuppressWarnings("unchecked")
+        List<String> all = (List<String>) browser.js("return window.__many.map(f => f.id)");
+        String hidden = all.stream().filter(id -> !drawn.contains(id)).findFirst().orElseThrow();
+        browser.js("window.atlas.list.highlight(arguments[0])", hidden);
+        assertEquals(1L, count("#project-list .project-row.selected[data-id='" + hidden + "']"), "picked row drawn and selected");
+        assertEquals(List.of(), browser.consoleErrors(), "no console errors");
     }
 
     @Test
