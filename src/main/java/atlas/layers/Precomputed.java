@@ -102,6 +102,13 @@ public final class Precomputed {
         try (Connection lock = db.connection(); Connection build = db.connection()) {
             lock.setAutoCommit(false);
             lock.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement st = build.createStatement()) {
+                // The tile build's narrow copies are temporary tables: keep them in memory (a million
+                // points take ~150 MB). Refused once the session has used temporary tables: keep its setting.
+                st.execute("SET temp_buffers = '256MB'");
+            } catch (SQLException e) {
+                log.debug("temp_buffers stays: {}", e.getMessage());
+            }
             build.setAutoCommit(false);
             build.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
@@ -223,12 +230,16 @@ public final class Precomputed {
      */
     private static void buildTiles(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL work_mem = '64MB'");  // a zoom's cells hashed in memory
             st.executeUpdate("DELETE FROM serving_tile");
             st.execute("""
                     CREATE TEMP TABLE serving_build_points ON COMMIT DROP AS
                     SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g,
-                           ST_X(ST_PointOnSurface(p.geom_3857)) AS px, ST_Y(ST_PointOnSurface(p.geom_3857)) AS py
-                    FROM project p WHERE GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')""");
+                           ST_X(ST_PointOnSurface(p.geom_3857)) AS px, ST_Y(ST_PointOnSurface(p.geom_3857)) AS py,
+                           %s AS sx, %s AS sy, %s AS n
+                    FROM project p WHERE GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')"""
+                    .formatted(Tiles.CELL_SUMS[0].formatted("p.geom_3857"), Tiles.CELL_SUMS[1].formatted("p.geom_3857"),
+                            Tiles.CELL_SUMS[2].formatted("p.geom_3857")));
             st.execute("""
                     CREATE TEMP TABLE serving_build_lines ON COMMIT DROP AS
                     SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g
@@ -248,6 +259,7 @@ public final class Precomputed {
                 e = new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
             }
             for (int z = 0; z <= Tiles.CLUSTER_MAX_ZOOM; z++) {
+                long t0 = System.nanoTime();
                 int n = 1 << z;
                 double size = 2 * HALF_WORLD / n;
                 // One tile of margin on each side: a box on a tile edge counts in both tiles (&&).
@@ -256,23 +268,29 @@ public final class Precomputed {
                 int y0 = clamp((int) Math.floor((HALF_WORLD - e[3]) / size) - 1, n);
                 int y1 = clamp((int) Math.floor((HALF_WORLD - e[1]) / size) + 1, n);
                 String envelope = "ST_TileEnvelope(%d, tx, ty)".formatted(z);
+                st.execute("DROP TABLE IF EXISTS serving_build_tiles");
+                st.execute("""
+                        CREATE TEMP TABLE serving_build_tiles ON COMMIT DROP AS
+                        SELECT tx, ty, %s AS b, %s AS cell FROM generate_series(%d, %d) tx, generate_series(%d, %d) ty"""
+                        .formatted(envelope, Tiles.CELL_SIZE.formatted(envelope), x0, x1, y0, y1));
+                // The cells first, on their own: grouped by hashing, in no order.
+                st.execute("DROP TABLE IF EXISTS serving_build_cells");
+                st.execute("""
+                        CREATE TEMP TABLE serving_build_cells ON COMMIT DROP AS
+                        SELECT t.tx, t.ty, round(p.py / t.cell) AS k1, round(p.px / t.cell) AS k2, %s AS f
+                        FROM serving_build_tiles t JOIN serving_build_points p ON p.g && t.b
+                        GROUP BY t.tx, t.ty, t.cell, round(p.py / t.cell), round(p.px / t.cell)"""
+                        .formatted(Tiles.CELL_FEATURE.formatted("p.sx", "p.sy", "p.n", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z))));
                 st.executeUpdate("""
-                        WITH t AS MATERIALIZED (
-                               SELECT tx, ty, %2$s AS b, %3$s AS cell
-                               FROM generate_series(%4$d, %5$d) tx, generate_series(%6$d, %7$d) ty),
-                             m AS (
-                               SELECT t.tx, t.ty, 0 AS k0, round(p.py / t.cell) AS k1, round(p.px / t.cell) AS k2,
-                                      NULL::text AS k3, %8$s AS f
-                               FROM t JOIN serving_build_points p ON p.g && t.b
-                               GROUP BY t.tx, t.ty, t.b, t.cell, round(p.py / t.cell), round(p.px / t.cell)
-                               UNION ALL
-                               SELECT t.tx, t.ty, 1, NULL, NULL, p.fid, %9$s
-                               FROM t JOIN serving_build_lines p ON p.g && t.b)
                         INSERT INTO serving_tile (z, x, y, mvt)
-                        SELECT %1$d, m.tx, m.ty, ST_AsMVT(m.f, 'projects', 4096, 'geom' %10$s)
-                        FROM m WHERE (m.f).geom IS NOT NULL GROUP BY m.tx, m.ty"""
-                        .formatted(z, envelope, Tiles.CELL_SIZE.formatted(envelope), x0, x1, y0, y1,
-                                Tiles.CELL_FEATURE.formatted("p.g"), Tiles.LINE_FEATURE.formatted("p.g"), Tiles.FEATURE_ORDER));
+                        SELECT %d, m.tx, m.ty, ST_AsMVT(m.f, 'projects', 4096, 'geom' %s)
+                        FROM (SELECT c.tx, c.ty, 0 AS k0, c.k1, c.k2, NULL::text AS k3, c.f FROM serving_build_cells c
+                              UNION ALL
+                              SELECT t.tx, t.ty, 1, NULL, NULL, p.fid, %s
+                              FROM serving_build_tiles t JOIN serving_build_lines p ON p.g && t.b) m
+                        WHERE (m.f).geom IS NOT NULL GROUP BY m.tx, m.ty"""
+                        .formatted(z, Tiles.FEATURE_ORDER, Tiles.LINE_FEATURE.formatted("p.g")));
+                log.debug("precomputed tiles z{} in {} ms", z, (System.nanoTime() - t0) / 1_000_000);
             }
         }
     }

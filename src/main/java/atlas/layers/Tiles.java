@@ -16,14 +16,26 @@ public final class Tiles {
     static final String CELL_SIZE = "(ST_XMax(%1$s) - ST_XMin(%1$s)) / 256";
 
     /**
-     * One aggregated cell of points (%s: their Web Mercator geometry column, grouped per tile t and
-     * cell): the points' centroid, id and name when it holds one project, category when all share one.
+     * One aggregated cell of points, grouped per tile and cell: the centroid of all their points, id
+     * and name when it holds one project, category when all share one (min = max rather than
+     * count(DISTINCT): the same answer, and the cells can be grouped by hashing instead of sorting). %1$s, %2$s, %3$s are each
+     * project's sums of x and y over its points and their number (CELL_SUMS), %4$s the tile envelope
+     * (not a grouping key: geometries cannot be hashed); the sums are exact
+     * numerics, so the centroid does not depend on the order rows arrive in, and no cell collects a
+     * geometry of its points (at z0 that is every project).
      */
     static final String CELL_FEATURE = """
-            ROW(ST_AsMVTGeom(ST_Centroid(ST_Collect(%1$s)), t.b, 4096, 64, true),
+            ROW(ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((sum(%1$s) / sum(%3$s))::float8, (sum(%2$s) / sum(%3$s))::float8), 3857),
+                             %4$s, 4096, 64, true),
                 CASE WHEN count(*) = 1 THEN min(p.fid) END, CASE WHEN count(*) = 1 THEN min(p.name) END,
-                CASE WHEN count(DISTINCT p.category) = 1 THEN min(p.category) END,
+                CASE WHEN min(p.category) = max(p.category) THEN min(p.category) END,
                 count(*), sum(p.total_investment)::float8)::project_tile_feature""";
+
+    /** A point project's x sum, y sum and number of points (a manual placement on several counties is a multipoint). */
+    static final String[] CELL_SUMS = {
+            "(ST_X(ST_Centroid(%1$s)) * ST_NPoints(%1$s))::numeric",
+            "(ST_Y(ST_Centroid(%1$s)) * ST_NPoints(%1$s))::numeric",
+            "ST_NPoints(%1$s)"};
 
     /** One line (or polygon) project as it is, clipped to tile t. */
     static final String LINE_FEATURE = """
@@ -49,13 +61,15 @@ public final class Tiles {
                                    %2$s AS f
                             FROM project p, t
                             WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT') AND %1$s
-                            GROUP BY t.b, t.cell, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell),
+                            GROUP BY t.cell, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell),
                                      round(ST_X(ST_PointOnSurface(p.geom_3857)) / t.cell)
                             UNION ALL
                             SELECT 1, NULL, NULL, p.fid, %3$s
                             FROM project p, t
                             WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT') AND %1$s"""
-                            .formatted(where.where(), CELL_FEATURE.formatted("p.geom_3857"), LINE_FEATURE.formatted("p.geom_3857"));
+                            .formatted(where.where(), CELL_FEATURE.formatted(CELL_SUMS[0].formatted("p.geom_3857"),
+                                    CELL_SUMS[1].formatted("p.geom_3857"), CELL_SUMS[2].formatted("p.geom_3857"), "(SELECT b FROM t)"),
+                                    LINE_FEATURE.formatted("p.geom_3857"));
                     params.addAll(where.params());
                     params.addAll(where.params());
                     String sql = """
