@@ -92,11 +92,12 @@ public final class Precomputed {
     }
 
     /**
-     * Builds the stale sets from one snapshot that no writer is half-way through: a first transaction
+     * Builds the first stale set (tiles, then stats) from one snapshot that no writer is half-way
+     * through: a first transaction
      * takes SHARE locks on the inputs (NOWAIT: when a writer is busy it gives up, and the caller tries
      * later) and exports its snapshot with the input version; a second transaction builds from that
      * snapshot, so the locks last only a moment and the version matches exactly the data read.
-     * Returns false when it could not start now.
+     * Returns false when it could not start now, true when it built a set or none was stale.
      */
     public boolean refresh(Database db) throws SQLException {
         try (Connection lock = db.connection(); Connection build = db.connection()) {
@@ -155,7 +156,9 @@ public final class Precomputed {
                         return false;
                     }
                 }
-                for (String set : stale) {
+                // One set per snapshot: the tiles are served as soon as they are built, not after the
+                // statistics too; the next call builds what is still stale.
+                for (String set : stale.subList(0, 1)) {
                     long t0 = System.nanoTime();
                     if (set.equals(TILES)) {
                         buildTiles(build);
@@ -311,8 +314,10 @@ public final class Precomputed {
                 try (Connection c = db.connection()) {
                     fresh = current(c);
                 }
-                if (!fresh) {
-                    refresh(db);
+                while (!fresh && refresh(db)) {
+                    try (Connection c = db.connection()) {
+                        fresh = current(c);
+                    }
                 }
             } catch (Exception e) {
                 // The database may be down or dropped: readers build live meanwhile; try again later.
