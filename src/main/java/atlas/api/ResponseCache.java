@@ -38,11 +38,19 @@ final class ResponseCache<V> {
         entries.put(version + "|" + request, value);
     }
 
-    /** The cached answer, or the one computed now: by this request, or by the one already computing it. */
-    V get(String version, String request, Computation<V> computation) throws Exception {
+    /**
+     * The cached answer, or the one computed now: by this request, or by the one already computing it.
+     * settled says whether no writer is half-way through a change of the data (checked after the
+     * version was read, before computing): only then is the answer known to be that version's, and kept.
+     */
+    V get(String version, String request, Computation<Boolean> settled, Computation<V> computation) throws Exception {
         Optional<V> cached = get(version, request);
         if (cached.isPresent()) {
             return cached.get();
+        }
+        if (!settled.compute()) {
+            // A writer has moved the version but not committed: what we read now may be older than it.
+            return computation.compute();
         }
         String key = version + "|" + request;
         CompletableFuture<V> mine = new CompletableFuture<>();

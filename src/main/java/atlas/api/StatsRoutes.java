@@ -35,7 +35,7 @@ public final class StatsRoutes {
                 }
                 String version = layers.dataVersion(c);
                 String key = groupby + "?" + filter.asParameters();
-                Layers.Stats s = cache.get(version, key, () -> {
+                Layers.Stats s = cache.get(version, key, () -> layers.settled(c), () -> {
                     // Unfiltered statistics are built ahead (when current); filtered ones live.
                     java.util.Optional<Layers.Stats> ready = filter.asParameters().isEmpty()
                             ? precomputed.stats(c, groupby) : java.util.Optional.empty();

@@ -44,7 +44,7 @@ public final class TileRoutes {
                 }
                 String key = ctx.path() + "?" + filter.asParameters();
                 boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
-                byte[] tile = cache.get(version, key, () -> {
+                byte[] tile = cache.get(version, key, () -> layers.settled(c), () -> {
                     // Unfiltered small-scale project tiles are built ahead (when current); the rest live.
                     java.util.Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y) : java.util.Optional.empty();
                     return ready.isPresent() ? ready.get() : tiles.tile(c, col, z, x, y, filter);

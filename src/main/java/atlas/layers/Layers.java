@@ -116,6 +116,23 @@ public final class Layers {
         }
     }
 
+    /**
+     * True when no other transaction is writing to the tables tiles and statistics are built from.
+     * The data version moves when a writer's statement ends, before it commits: an answer computed
+     * after this check (and after reading the version) includes every change that version counts.
+     */
+    public boolean settled(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT NOT EXISTS (SELECT 1 FROM pg_locks l
+                  WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND l.relation IN ('project'::regclass, 'placement'::regclass, 'project_plan_area'::regclass,
+                                       'division'::regclass, 'plan_area'::regclass, 'source_document'::regclass)
+                    AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid())""")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** The feature SQL and the cheap count of the same rows (without building any JSON). */
     private record Query(String text, String count, List<Object> params, boolean pagedInside, boolean countInside) {
     }

@@ -244,4 +244,35 @@ class PrecomputedAnswersTest {
             assertTrue(precomputed.current(c), "a '位置有误' report changes no tile and no statistic");
         }
     }
+
+    @Test
+    @Order(5)
+    void aTileAskedForWhileAChangeIsUncommittedIsNotKeptAfterTheCommit(Database db) throws Exception {
+        awaitPrecomputed(db);
+        int[] t;
+        double[] p;
+        try (Connection c = db.connection()) {
+            p = repPoint(c, "330681");  // 诸暨市
+            t = tileOf(p[0], p[1], 10);
+        }
+        byte[] before = tileOverHttp(10, t[0], t[1]);
+        try (Connection w = db.connection()) {
+            w.setAutoCommit(false);
+            try (Statement st = w.createStatement()) {
+                // A project of another county moved next to 诸暨's point, not yet committed.
+                assertEquals(1, st.executeUpdate(String.format(java.util.Locale.ROOT, """
+                        UPDATE project SET geom = ST_SetSRID(ST_MakePoint(%f + 0.01, %f + 0.01), 4326)
+                        WHERE id = (SELECT p.id FROM project p WHERE GeometryType(p.geom) = 'POINT'
+                                      AND NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = '330681')
+                                    ORDER BY p.id LIMIT 1)""", p[0], p[1])));
+            }
+            assertArrayEquals(before, tileOverHttp(10, t[0], t[1]), "an uncommitted change is not shown");
+            w.commit();
+        }
+        byte[] after = tileOverHttp(10, t[0], t[1]);
+        assertFalse(Arrays.equals(before, after), "after the commit the tile shows the moved project");
+        try (Connection c = db.connection()) {
+            assertArrayEquals(tiles.tile(c, PROJECTS, 10, t[0], t[1], ProjectFilter.none()), after);
+        }
+    }
 }
