@@ -5,7 +5,7 @@ usage: floor.py WORK DATA DB_PORT BASE LIMIT SIDE SECONDS NCENTERS
 
 1. Turns on log_statement=all on the bench cluster for one request, sends one items page with a
    recognisable bbox and reads back, from the cluster's log, every statement the server ran for it
-   (data version for the ETag, count, BEGIN, the feature query with LIMIT/OFFSET, COMMIT) with their
+   (data version for the ETag, BEGIN, the feature query with LIMIT/OFFSET and its count, COMMIT) with their
    parameters. Nothing is copied by hand, so the floor follows FeatureSql/Layers as they change.
 2. Writes a pgbench script with the same statements; the bbox parameters become pgbench variables
    drawn like the wrk script draws them (a county representative point moved by up to 0.1 degree,
@@ -60,7 +60,7 @@ def capture():
             for k, v in re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", d.group(1)):
                 statements[-1][2][int(k)] = v
     # keep the backend that ran the feature query
-    pids = [s[0] for s in statements if "ST_MakeEnvelope" in s[1] and "json_build_object" in s[1]]
+    pids = [s[0] for s in statements if "ST_MakeEnvelope" in s[1] and '"Feature"' in s[1]]
     if not pids:
         raise SystemExit("no feature query found in the log")
     return [s for s in statements if s[0] == pids[0]]

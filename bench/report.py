@@ -17,7 +17,7 @@ def kv(s):
     return dict(re.findall(r"(\w+)=([\d.]+)", s))
 
 
-wrk, feats, floors, loads, sides, mems, imp, geo = {}, {}, {}, {}, {}, [], None, None
+wrk, feats, floors, loads, sides, mems, imp, geo, ready = {}, {}, {}, {}, {}, [], None, None, {}
 for r in rows:
     if r[0] == "wrk":
         wrk[(r[1], r[2], r[3])] = kv(r[4])
@@ -27,6 +27,8 @@ for r in rows:
         floors[(r[1], r[2])] = kv(r[3])
     elif r[0] == "load":
         loads[r[1]] = r[2:]
+    elif r[0] == "ready":
+        ready[r[1]] = r[2:]
     elif r[0] == "side":
         sides[r[1]] = r[2]
     elif r[0] == "mem":
@@ -84,12 +86,15 @@ w("Synthetic projects (`bench/generate.py`): the 20 categories of the seed lists
   "(ST_GeneratePoints; half by area, half equal per county) and ~10% short lines; one placement row per project. "
   "Loaded with COPY into `project` and `placement` on top of the bundled demo lists (386 projects).")
 w("")
-w("| tier | rows added | COPY time (project + placement) | COPY rows/s | projects in table | bbox side (°) |")
-w("|---|---|---|---|---|---|")
+w("| tier | rows added | COPY time (project + placement) | COPY rows/s | projects in table | bbox side (°) | precomputed rebuild: tiles + stats ms (waited after VACUUM) |")
+w("|---|---|---|---|---|---|---|")
 for t in tiers:
     if t in loads:
         add, ms, total = loads[t]
-        w("| %s | %s | %s ms | %s | %s | %s |" % (t, add, ms, f(int(add) * 1000 / max(1, int(ms)), 0), total, sides.get(t, "")))
+        rd = ready.get(t, ["", ""])
+        rebuild = "%s (%s ms)" % (" + ".join(rd[1].split()), rd[0]) if len(rd) > 1 and rd[1] else rd[0]
+        w("| %s | %s | %s ms | %s | %s | %s | %s |" % (t, add, ms, f(int(add) * 1000 / max(1, int(ms)), 0), total,
+                                                      sides.get(t, ""), rebuild))
 w("")
 w("Boxes: a county's representative point moved by up to 0.1°, side chosen so a box holds about 2,500 projects "
   "at that tier; wrk, pgbench and MapServer get boxes drawn the same way (same seeds for wrk).")

@@ -9,4 +9,8 @@ public interface ApiContext {
     Path webDir();
 
     void register(Javalin app);
+
+    /** Stops whatever register started besides the routes (background work); the server calls it on close. */
+    default void close() {
+    }
 }

@@ -16,10 +16,12 @@ public final class ApiServer implements AutoCloseable {
     private static final String COUNTED = "atlas.counted";
     private static final com.fasterxml.jackson.databind.ObjectMapper PROBLEM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Javalin app;
+    private final ApiContext context;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
 
     public ApiServer(Database db, ApiContext context) {
+        this.context = context;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
@@ -141,5 +143,6 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         app.stop();
+        context.close();
     }
 }

@@ -16,7 +16,7 @@ public final class StatsRoutes {
     private StatsRoutes() {
     }
 
-    public static void register(Javalin app, Database db, Layers layers) {
+    public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed) {
         ResponseCache<Layers.Stats> cache = new ResponseCache<>(500);
         app.get("/api/stats", ctx -> {
             RequestParams params = new RequestParams(ctx.queryParamMap());
@@ -35,11 +35,12 @@ public final class StatsRoutes {
                 }
                 String version = layers.dataVersion(c);
                 String key = groupby + "?" + filter.asParameters();
-                Layers.Stats s = cache.get(version, key).orElse(null);
-                if (s == null) {
-                    s = layers.stats(c, groupby, filter);
-                    cache.put(version, key, s);
-                }
+                Layers.Stats s = cache.get(version, key, () -> layers.settled(c), () -> {
+                    // Unfiltered statistics are built ahead (when current); filtered ones live.
+                    java.util.Optional<Layers.Stats> ready = filter.asParameters().isEmpty()
+                            ? precomputed.stats(c, groupby) : java.util.Optional.empty();
+                    return ready.isPresent() ? ready.get() : layers.stats(c, groupby, filter);
+                });
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("groupby", s.groupby());
                 body.put("filters", filter.asParameters());

@@ -3,6 +3,7 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.layers.Collection;
 import atlas.layers.Layers;
+import atlas.layers.Precomputed;
 import atlas.layers.ProjectFilter;
 import atlas.layers.Tiles;
 import io.javalin.Javalin;
@@ -19,7 +20,7 @@ public final class TileRoutes {
     /** ~2,000 tiles of a few KB: small next to the time a dense low-zoom tile takes to build. */
     private static final int CACHED_TILES = 2000;
 
-    public static void register(Javalin app, Database db, Layers layers, Tiles tiles) {
+    public static void register(Javalin app, Database db, Layers layers, Tiles tiles, Precomputed precomputed) {
         ResponseCache<byte[]> cache = new ResponseCache<>(CACHED_TILES);
         app.get("/tiles/{collection}/{z}/{x}/{y}", ctx -> {
             Collection col = Collection.byId(ctx.pathParam("collection"))
@@ -42,11 +43,12 @@ public final class TileRoutes {
                     return;
                 }
                 String key = ctx.path() + "?" + filter.asParameters();
-                byte[] tile = cache.get(version, key).orElse(null);
-                if (tile == null) {
-                    tile = tiles.tile(c, col, z, x, y, filter);
-                    cache.put(version, key, tile);
-                }
+                boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
+                byte[] tile = cache.get(version, key, () -> layers.settled(c), () -> {
+                    // Unfiltered small-scale project tiles are built ahead (when current); the rest live.
+                    java.util.Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y) : java.util.Optional.empty();
+                    return ready.isPresent() ? ready.get() : tiles.tile(c, col, z, x, y, filter);
+                });
                 ctx.contentType("application/vnd.mapbox-vector-tile").result(tile);
             }
         });

@@ -11,6 +11,7 @@ public final class AtlasRoutes implements ApiContext {
     private final Path home;
     private final Database db;
     private final atlas.api.AdminAuth auth;
+    private AutoCloseable refresher;
 
     public AtlasRoutes(Path home, Database db) {
         this(home, db, atlas.api.AdminAuth.fromEnvironment());
@@ -30,12 +31,25 @@ public final class AtlasRoutes implements ApiContext {
     @Override
     public void register(Javalin app) {
         atlas.layers.Layers layers = new atlas.layers.Layers();
+        atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed(layers);
+        refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
-        atlas.api.StatsRoutes.register(app, db, layers);
-        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles());
+        atlas.api.StatsRoutes.register(app, db, layers, precomputed);
+        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
         new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) {
+            try {
+                refresher.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

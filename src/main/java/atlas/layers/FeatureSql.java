@@ -55,19 +55,31 @@ final class FeatureSql {
     static final String AREA_BBOX = "a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
 
     /**
-     * Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request.
-     * paged: the page (LIMIT ? OFFSET ?) is cut before the properties are read. Properties are stored
-     * by the geocoder (project.properties); a row not placed since its import is built by the same SQL
-     * function (migration V5) on the fly.
+     * One project feature's JSON, put together as text: the same bytes json_build_object gave, without
+     * parsing the geometry's GeoJSON into json first. Properties are stored by the geocoder
+     * (project.properties); a row not placed since its import gets them from the same SQL function
+     * (migration V5) on the fly.
      */
-    static String projects(String where, String orderBy, boolean paged) {
-        String page = "(SELECT p.* FROM project p WHERE " + where + " ORDER BY " + orderBy
-                + (paged ? " LIMIT ? OFFSET ?" : "") + ")";
+    private static final String PROJECT_FEATURE = """
+            '{"type" : "Feature", "id" : ' || to_json(p.fid)::text
+              || ', "geometry" : ' || coalesce(ST_AsGeoJSON(p.geom, 6), 'null')
+              || ', "properties" : ' || coalesce(coalesce(p.properties, project_feature_properties(p.id))::text, 'null') || '}'""";
+
+    /** Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request. */
+    static String projects(String where, String orderBy) {
+        return "SELECT " + PROJECT_FEATURE + " FROM project p WHERE " + where + " ORDER BY " + orderBy;
+    }
+
+    /**
+     * One page of project features (LIMIT ? OFFSET ?), each row with the number of projects matched:
+     * one scan of the matching rows counts them and cuts the page on narrow rows (id and the sort
+     * keys); only the page's rows are then read whole to build their JSON.
+     */
+    static String projectPage(String where, String orderBy) {
         return """
-                SELECT json_build_object('type', 'Feature', 'id', p.fid,
-                  'geometry', ST_AsGeoJSON(p.geom, 6)::json,
-                  'properties', coalesce(p.properties, project_feature_properties(p.id)))::text
-                FROM %s p
-                ORDER BY %s""".formatted(page, orderBy);
+                SELECT %s, q.matched
+                FROM (SELECT p.id, count(*) OVER () AS matched FROM project p WHERE %s ORDER BY %s LIMIT ? OFFSET ?) q
+                JOIN project p ON p.id = q.id
+                ORDER BY %s""".formatted(PROJECT_FEATURE, where, orderBy, orderBy);
     }
 }

@@ -25,13 +25,9 @@ public final class Layers {
 
     public Page streamItems(Connection c, Collection col, ItemsQuery q, Consumer<String> feature) throws SQLException {
         Query sql = build(col, q);
-        long matched;
-        try (PreparedStatement ps = c.prepareStatement(sql.count)) {
-            bind(ps, sql.params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                matched = rs.getLong(1);
-            }
+        long matched = -1;
+        if (!sql.countInside) {
+            matched = count(c, sql);
         }
         int returned = 0;
         boolean auto = c.getAutoCommit();
@@ -44,6 +40,9 @@ public final class Layers {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (sql.countInside && returned == 0) {
+                        matched = rs.getLong(2);
+                    }
                     feature.accept(rs.getString(1));
                     returned++;
                 }
@@ -52,14 +51,27 @@ public final class Layers {
             c.commit();
             c.setAutoCommit(auto);
         }
+        if (matched < 0) {  // an empty page: nothing matched, or the offset is past the last match
+            matched = q.offset() == 0 ? 0 : count(c, sql);
+        }
         return new Page(matched, returned);
+    }
+
+    private static long count(Connection c, Query sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.count)) {
+            bind(ps, sql.params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     public Optional<String> item(Connection c, Collection col, String id) throws SQLException {
         String sql = switch (col.kind()) {
             case DIVISION -> FeatureSql.divisions(col.filter(), false).formatted("d.code = ?");
             case PLAN_AREA -> FeatureSql.areas(col.filter(), false).formatted("a.id = ?");
-            case PROJECT -> FeatureSql.projects("p.fid = ?", "p.id", false);
+            case PROJECT -> FeatureSql.projects("p.fid = ?", "p.id");
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
@@ -104,9 +116,29 @@ public final class Layers {
         }
     }
 
-    /** The feature SQL and the cheap count of the same rows (without building any JSON). */
-    private record Query(String text, String count, List<Object> params, boolean pagedInside) {
+    /**
+     * True when no other transaction is writing to the tables tiles and statistics are built from.
+     * The data version moves when a writer's statement ends, before it commits: an answer computed
+     * after this check (and after reading the version) includes every change that version counts.
+     */
+    public boolean settled(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT NOT EXISTS (SELECT 1 FROM pg_locks l
+                  WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND l.relation IN ('project'::regclass, 'placement'::regclass, 'project_plan_area'::regclass,
+                                       'division'::regclass, 'plan_area'::regclass, 'source_document'::regclass)
+                    AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid())""")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
+
+    /** The feature SQL and the cheap count of the same rows (without building any JSON). */
+    private record Query(String text, String count, List<Object> params, boolean pagedInside, boolean countInside) {
+    }
+
+    /** Pages up to this size count their matches in the page query; bigger reads (exports) stream unbuffered. */
+    private static final int COUNTED_PAGE = 10_000;
 
     private static Query build(Collection col, ItemsQuery q) {
         boolean simplified = q.zoom().map(z -> z < SIMPLIFY_BELOW_ZOOM).orElse(false);
@@ -115,17 +147,19 @@ public final class Layers {
             case DIVISION -> {
                 String cond = bboxCondition(q, FeatureSql.DIVISION_BBOX, params);
                 yield new Query(FeatureSql.divisions(col.filter(), simplified).formatted(cond),
-                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params, false);
+                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params, false, false);
             }
             case PLAN_AREA -> {
                 String cond = bboxCondition(q, FeatureSql.AREA_BBOX, params);
                 yield new Query(FeatureSql.areas(col.filter(), simplified).formatted(cond),
-                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false);
+                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false, false);
             }
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
-                yield new Query(FeatureSql.projects(where.where(), orderBy(q.sortby()), true),
-                        "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), true);
+                boolean page = q.limit() <= COUNTED_PAGE;
+                String text = page ? FeatureSql.projectPage(where.where(), orderBy(q.sortby()))
+                        : FeatureSql.projects(where.where(), orderBy(q.sortby()));
+                yield new Query(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);
             }
         };
     }

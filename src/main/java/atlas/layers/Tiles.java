@@ -12,6 +12,39 @@ public final class Tiles {
     /** Up to this zoom, project points are aggregated per 16-pixel cell of the 4096-unit tile. */
     public static final int CLUSTER_MAX_ZOOM = 10;
 
+    /** The side of an aggregation cell in metres, from the tile envelope (%s): 256 cells across a tile. */
+    static final String CELL_SIZE = "(ST_XMax(%1$s) - ST_XMin(%1$s)) / 256";
+
+    /**
+     * One aggregated cell of points, grouped per tile and cell: the centroid of all their points, id
+     * and name when it holds one project, category when all share one (min = max rather than
+     * count(DISTINCT): the same answer, and the cells can be grouped by hashing instead of sorting). %1$s, %2$s, %3$s are each
+     * project's sums of x and y over its points and their number (CELL_SUMS), %4$s the tile envelope
+     * (not a grouping key: geometries cannot be hashed); the sums are exact
+     * numerics, so the centroid does not depend on the order rows arrive in, and no cell collects a
+     * geometry of its points (at z0 that is every project).
+     */
+    static final String CELL_FEATURE = """
+            ROW(ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((sum(%1$s) / sum(%3$s))::float8, (sum(%2$s) / sum(%3$s))::float8), 3857),
+                             %4$s, 4096, 64, true),
+                CASE WHEN count(*) = 1 THEN min(p.fid) END, CASE WHEN count(*) = 1 THEN min(p.name) END,
+                CASE WHEN min(p.category) = max(p.category) THEN min(p.category) END,
+                count(*), sum(p.total_investment)::float8)::project_tile_feature""";
+
+    /** A point project's x sum, y sum and number of points (a manual placement on several counties is a multipoint). */
+    static final String[] CELL_SUMS = {
+            "(ST_X(ST_Centroid(%1$s)) * ST_NPoints(%1$s))::numeric",
+            "(ST_Y(ST_Centroid(%1$s)) * ST_NPoints(%1$s))::numeric",
+            "ST_NPoints(%1$s)"};
+
+    /** One line (or polygon) project as it is, clipped to tile t. */
+    static final String LINE_FEATURE = """
+            ROW(ST_AsMVTGeom(%1$s, t.b, 4096, 64, true), p.fid, p.name, p.category, 1,
+                p.total_investment::float8)::project_tile_feature""";
+
+    /** Features in a fixed order (cells by row and column, then lines by id), so equal tiles are equal bytes. */
+    static final String FEATURE_ORDER = "ORDER BY m.k0, m.k1, m.k2, m.k3";
+
     public byte[] tile(Connection c, Collection col, int z, int x, int y, ProjectFilter filter) throws SQLException {
         String rows;
         List<Object> params = new ArrayList<>();
@@ -20,24 +53,32 @@ public final class Tiles {
                 ProjectFilter.Sql where = filter.toSql();
                 if (z <= CLUSTER_MAX_ZOOM) {
                     // Small scales: points that fall in one 16-pixel cell become one feature with a count
-                    // and the summed investment; lines stay lines.
+                    // and the summed investment; lines stay lines. PrecomputedTiles builds the unfiltered
+                    // tiles with the same expressions (CELL_FEATURE, LINE_FEATURE, FEATURE_ORDER).
                     rows = """
-                            SELECT ST_AsMVTGeom(ST_Centroid(ST_Collect(p.geom_3857)), t.b, 4096, 64, true) AS geom,
-                                   CASE WHEN count(*) = 1 THEN min(p.fid) END AS id,
-                                   CASE WHEN count(*) = 1 THEN min(p.name) END AS name,
-                                   CASE WHEN count(DISTINCT p.category) = 1 THEN min(p.category) END AS category,
-                                   count(*) AS count, sum(p.total_investment)::float8 AS total_investment
+                            SELECT 0 AS k0, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell) AS k1,
+                                   round(ST_X(ST_PointOnSurface(p.geom_3857)) / t.cell) AS k2, NULL::text AS k3,
+                                   %2$s AS f
                             FROM project p, t
                             WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT') AND %1$s
-                            GROUP BY t.b, ST_SnapToGrid(ST_PointOnSurface(p.geom_3857), t.cell)
+                            GROUP BY t.cell, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell),
+                                     round(ST_X(ST_PointOnSurface(p.geom_3857)) / t.cell)
                             UNION ALL
-                            SELECT ST_AsMVTGeom(p.geom_3857, t.b, 4096, 64, true), p.fid, p.name, p.category, 1,
-                                   p.total_investment::float8
+                            SELECT 1, NULL, NULL, p.fid, %3$s
                             FROM project p, t
                             WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT') AND %1$s"""
-                            .formatted(where.where());
+                            .formatted(where.where(), CELL_FEATURE.formatted(CELL_SUMS[0].formatted("p.geom_3857"),
+                                    CELL_SUMS[1].formatted("p.geom_3857"), CELL_SUMS[2].formatted("p.geom_3857"), "(SELECT b FROM t)"),
+                                    LINE_FEATURE.formatted("p.geom_3857"));
                     params.addAll(where.params());
                     params.addAll(where.params());
+                    String sql = """
+                            WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS b,
+                                              %s AS cell),
+                                 m AS (%s)
+                            SELECT ST_AsMVT(m.f, ?, 4096, 'geom' %s) FROM m WHERE (m.f).geom IS NOT NULL"""
+                            .formatted(CELL_SIZE.formatted("ST_TileEnvelope(?, ?, ?)"), rows, FEATURE_ORDER);
+                    return run(c, sql, 3, z, x, y, params, col.id());
                 } else {
                     rows = """
                             SELECT ST_AsMVTGeom(p.geom_3857, t.b, 4096, 64, true) AS geom,
@@ -58,13 +99,18 @@ public final class Tiles {
             default -> throw new IllegalStateException();
         }
         String sql = """
-                WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS b, ST_Transform(ST_TileEnvelope(?, ?, ?), 4326) AS b4326,
-                                  (ST_XMax(ST_TileEnvelope(?, ?, ?)) - ST_XMin(ST_TileEnvelope(?, ?, ?))) / 256 AS cell),
+                WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS b, ST_Transform(ST_TileEnvelope(?, ?, ?), 4326) AS b4326),
                      m AS (%s)
                 SELECT ST_AsMVT(m.*, ?, 4096, 'geom') FROM m WHERE m.geom IS NOT NULL""".formatted(rows);
+        return run(c, sql, 2, z, x, y, params, col.id());
+    }
+
+    /** Binds the tile number rounds times, then params and the layer name; the tile bytes (empty when no feature). */
+    private static byte[] run(Connection c, String sql, int rounds, int z, int x, int y, List<Object> params, String layer)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < rounds; round++) {
                 ps.setInt(i++, z);
                 ps.setInt(i++, x);
                 ps.setInt(i++, y);
@@ -72,7 +118,7 @@ public final class Tiles {
             for (Object p : params) {
                 ps.setObject(i++, p);
             }
-            ps.setString(i, col.id());
+            ps.setString(i, layer);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);
