@@ -39,7 +39,19 @@ public final class CopyRows implements AutoCloseable {
     public CopyRows text(String value) throws SQLException {
         separator();
         if (value != null) {
-            write('"' + value.replace("\"", "\"\"") + '"');
+            try {
+                out.write('"');
+                int from = 0;
+                for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', i + 1)) {
+                    out.write(value, from, i + 1 - from);
+                    out.write('"');
+                    from = i + 1;
+                }
+                out.write(value, from, value.length() - from);
+                out.write('"');
+            } catch (IOException e) {
+                throw unwrap(e);
+            }
         }
         return this;
     }

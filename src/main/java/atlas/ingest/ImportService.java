@@ -120,7 +120,7 @@ public final class ImportService {
                     counts.changed++;
                 }
             }
-            upsertStaged(c, documentId);
+            mergeStaged(c, documentId, !oldHashes.isEmpty());
             int removed = removeMissing(c, lists);
             long millis = (System.nanoTime() - started) / 1_000_000;
             ImportReport report = new ImportReport(doc.fileName(), doc.sha256(), "imported", null, counts.read,
@@ -214,25 +214,27 @@ public final class ImportService {
             + " category, project_codes, nature, location_text, start_year, end_year, total_investment, planned_investment,"
             + " progress, responsible_units, content, raw, warnings, content_hash";
 
-    /** One statement for all rows; new projects get their ids in document order. */
-    private static final String UPSERT = """
+    /** Projects the document shares with the database take the new values; unchanged ones stay placed. */
+    private static final String UPDATE_STAGED = """
+            UPDATE project p SET document_id = ?, list_title = s.list_title, table_title = s.table_title, seq = s.seq,
+              line_from = s.line_from, line_to = s.line_to, name = s.name, category = s.category,
+              project_codes = s.project_codes, nature = s.nature, location_text = s.location_text,
+              start_year = s.start_year, end_year = s.end_year, total_investment = s.total_investment,
+              planned_investment = s.planned_investment, progress = s.progress,
+              responsible_units = s.responsible_units, content = s.content, raw = s.raw, warnings = s.warnings,
+              content_hash = s.content_hash, properties = NULL,
+              geocoded_at = CASE WHEN p.content_hash = s.content_hash THEN p.geocoded_at END
+            FROM import_stage s WHERE p.project_key = s.project_key""";
+
+    /** New projects get their ids in document order (imports hold a lock, so no one adds a key meanwhile). */
+    private static final String INSERT_STAGED = """
             INSERT INTO project (project_key, document_id, list_title, table_title, seq, line_from, line_to, name,
               category, project_codes, nature, location_text, start_year, end_year, total_investment,
               planned_investment, progress, responsible_units, content, raw, warnings, content_hash)
             SELECT project_key, ?, list_title, table_title, seq, line_from, line_to, name,
               category, project_codes, nature, location_text, start_year, end_year, total_investment,
               planned_investment, progress, responsible_units, content, raw, warnings, content_hash
-            FROM import_stage ORDER BY ord
-            ON CONFLICT (project_key) DO UPDATE SET document_id = excluded.document_id,
-              list_title = excluded.list_title, table_title = excluded.table_title, seq = excluded.seq,
-              line_from = excluded.line_from, line_to = excluded.line_to, name = excluded.name,
-              category = excluded.category, project_codes = excluded.project_codes, nature = excluded.nature,
-              location_text = excluded.location_text, start_year = excluded.start_year,
-              end_year = excluded.end_year, total_investment = excluded.total_investment,
-              planned_investment = excluded.planned_investment, progress = excluded.progress,
-              responsible_units = excluded.responsible_units, content = excluded.content, raw = excluded.raw,
-              warnings = excluded.warnings, content_hash = excluded.content_hash, properties = NULL,
-              geocoded_at = CASE WHEN project.content_hash = excluded.content_hash THEN project.geocoded_at END""";
+            FROM import_stage s""";
 
     /** Streams the rows into the staging table with COPY. */
     private static void stage(Connection c, java.util.Collection<Pending> rows, Consumer<String> progress, long started)
@@ -263,6 +265,11 @@ public final class ImportService {
             }
             copy.finish();
         }
+        // The key index keeps every join on the staged rows an index probe, whatever the planner
+        // believes of project's row counts just after a bulk load.
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE import_stage ADD PRIMARY KEY (project_key)");
+        }
     }
 
     /** The stored content hash of every staged key that is already a project. */
@@ -277,8 +284,15 @@ public final class ImportService {
         return out;
     }
 
-    private static void upsertStaged(Connection c, long documentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+    private static void mergeStaged(Connection c, long documentId, boolean anyKnown) throws SQLException {
+        if (anyKnown) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_STAGED)) {
+                ps.setLong(1, documentId);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_STAGED + (anyKnown
+                ? " WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_key = s.project_key)" : "") + " ORDER BY ord")) {
             ps.setLong(1, documentId);
             ps.executeUpdate();
         }
