@@ -240,6 +240,8 @@ public final class ImportService {
     private static void stage(Connection c, java.util.Collection<Pending> rows, Consumer<String> progress, long started)
             throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
         try (Statement st = c.createStatement()) {
+            // The merge sorts every staged row by its place in the document: in memory, not on disk.
+            st.execute("SET LOCAL work_mem = '64MB'");
             st.execute(STAGE_TABLE);
         }
         int ord = 0;
