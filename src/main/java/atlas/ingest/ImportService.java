@@ -93,7 +93,7 @@ public final class ImportService {
                         key = key + "|" + p.seq();
                         keys.add(key);
                     }
-                    pending.add(new Pending(table, list, p, key, contentHash(p, table)));
+                    pending.add(new Pending(table, list, p, key));
                 }
                 for (RejectedRow r : table.rejected()) {
                     counts.read++;
@@ -102,11 +102,16 @@ public final class ImportService {
                 }
             }
             copyRejected(c, documentId, rejectedRows);
-            Map<String, Pending> byKey = new LinkedHashMap<>();
-            pending.forEach(row -> byKey.put(row.key(), row));
-            stage(c, byKey.values(), progress, started);
+            // Hashing and JSON are the costly part of a row in Java: done on all cores, in order.
+            List<Encoded> encoded = pending.parallelStream().map(ImportService::encode).toList();
+            Map<String, Integer> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < pending.size(); i++) {
+                byKey.put(pending.get(i).key(), i);
+            }
+            stage(c, pending, encoded, byKey.values(), progress, started);
             Map<String, String> oldHashes = contentHashes(c);
-            for (Pending row : pending) {
+            for (int i = 0; i < pending.size(); i++) {
+                Pending row = pending.get(i);
                 counts.read++;
                 if (!row.record().warnings().isEmpty()) {
                     counts.withWarnings++;
@@ -114,7 +119,7 @@ public final class ImportService {
                 String old = oldHashes.get(row.key());
                 if (old == null) {
                     counts.added++;
-                } else if (old.equals(row.hash())) {
+                } else if (old.equals(encoded.get(i).hash())) {
                     counts.unchanged++;
                 } else {
                     counts.changed++;
@@ -198,7 +203,23 @@ public final class ImportService {
                 : "code:" + String.join(";", p.projectCodes());
     }
 
-    private record Pending(ParsedTable table, String list, ProjectRecord record, String key, String hash) {
+    private record Pending(ParsedTable table, String list, ProjectRecord record, String key) {
+    }
+
+    /** A row's content hash and its raw row and warnings as JSON. */
+    private record Encoded(String hash, String raw, String warnings) {
+    }
+
+    private static Encoded encode(Pending row) {
+        ProjectRecord p = row.record();
+        try {
+            ObjectNode raw = JSON.createObjectNode();
+            raw.put("text", p.source().raw());
+            raw.set("cells", JSON.valueToTree(p.source().cells()));
+            return new Encoded(contentHash(p, row.table()), JSON.writeValueAsString(raw), JSON.writeValueAsString(p.warnings()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The rows of one document before they are merged into project; dropped with the transaction. */
@@ -237,20 +258,18 @@ public final class ImportService {
             FROM import_stage s""";
 
     /** Streams the rows into the staging table with COPY. */
-    private static void stage(Connection c, java.util.Collection<Pending> rows, Consumer<String> progress, long started)
-            throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
+    private static void stage(Connection c, List<Pending> pending, List<Encoded> encoded, java.util.Collection<Integer> rows,
+                              Consumer<String> progress, long started) throws SQLException {
         try (Statement st = c.createStatement()) {
             // The merge sorts every staged row by its place in the document: in memory, not on disk.
-            st.execute("SET LOCAL work_mem = '64MB'");
+            st.execute("SET LOCAL work_mem = '128MB'");
             st.execute(STAGE_TABLE);
         }
         int ord = 0;
         try (CopyRows copy = CopyRows.open(c, "import_stage", STAGE_COLUMNS)) {
-            for (Pending row : rows) {
+            for (int i : rows) {
+                Pending row = pending.get(i);
                 ProjectRecord p = row.record();
-                ObjectNode raw = JSON.createObjectNode();
-                raw.put("text", p.source().raw());
-                raw.set("cells", JSON.valueToTree(p.source().cells()));
                 copy.number(ord++).text(row.key()).text(row.list()).text(row.table().title()).text(p.seq())
                         .number(p.source().firstLine()).number(p.source().lastLine()).text(p.name())
                         .text(p.category().orElse(null)).array(p.projectCodes()).text(p.nature().orElse(null))
@@ -258,8 +277,7 @@ public final class ImportService {
                         .number(p.endYear().orElse(null)).number(p.totalInvestment().orElse(null))
                         .number(p.plannedInvestment().orElse(null)).text(blankToNull(p.progress()))
                         .array(p.responsibleUnits()).text(blankToNull(p.content()))
-                        .text(JSON.writeValueAsString(raw)).text(JSON.writeValueAsString(p.warnings()))
-                        .text(row.hash());
+                        .text(encoded.get(i).raw()).text(encoded.get(i).warnings()).text(encoded.get(i).hash());
                 copy.endRow();
                 if (ord % 10_000 == 0) {
                     progress.accept(ord + " rows, " + rate(ord, started) + " rows/s");
