@@ -279,7 +279,7 @@ public final class ImportService {
                         .array(p.responsibleUnits()).text(blankToNull(p.content()))
                         .text(encoded.get(i).raw()).text(encoded.get(i).warnings()).text(encoded.get(i).hash());
                 copy.endRow();
-                if (ord % 10_000 == 0) {
+                if (ord % 1000 == 0) {
                     progress.accept(ord + " rows, " + rate(ord, started) + " rows/s");
                 }
             }
