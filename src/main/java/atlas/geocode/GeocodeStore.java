@@ -1,8 +1,8 @@
 package atlas.geocode;
 
+import atlas.db.CopyRows;
 import atlas.gazetteer.Gazetteer;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the geocoder over stored projects and writes its answer: placements with evidence, the
@@ -26,75 +27,176 @@ public final class GeocodeStore {
     public Summary run(Connection c, boolean all) throws SQLException {
         long started = System.nanoTime();
         return atlas.db.Transactions.inTransaction(c, () -> {
-            Geocoder geocoder = new Geocoder(Gazetteer.load(c), planAreas(c));
+            Gazetteer gazetteer = Gazetteer.load(c);
+            List<PlanAreaKeywords> areas = planAreas(c);
             Map<String, List<String>> manual = manualPlacements(c);
             List<ProjectFacts> projects = projects(c, all);
+            List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas), manual);
             Map<String, Integer> byPrecision = new HashMap<>();
             int reviews = 0;
-            long[] ids = projects.stream().mapToLong(ProjectFacts::id).toArray();
-            clear(c, ids, projects.stream().map(ProjectFacts::key).toList());
-            try (PreparedStatement place = c.prepareStatement(
-                    "INSERT INTO placement (project_id, division_code, method, precision, evidence, ordinal) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                 PreparedStatement area = c.prepareStatement(
-                         "INSERT INTO project_plan_area (project_id, area_id, method, evidence) VALUES (?, ?, 'mention', ?) ON CONFLICT DO NOTHING");
-                 PreparedStatement review = c.prepareStatement(
-                         "INSERT INTO review_item (project_key, kind, reason) VALUES (?, ?, ?)");
-                 PreparedStatement precision = c.prepareStatement(
-                         "UPDATE project SET precision = ?, geocoded_at = now() WHERE id = ?")) {
-                for (ProjectFacts p : projects) {
-                    Placement placement = manual.containsKey(p.key())
-                            ? manualPlacement(manual.get(p.key()), geocoder.place(p))
-                            : geocoder.place(p);
-                    int ordinal = 0;
-                    if (placement.precision().equals("city")) {
-                        // City-level programmes are kept on their city, so a city filter finds them.
-                        for (String city : placement.cityCodes()) {
-                            place.setLong(1, p.id());
-                            place.setString(2, city);
-                            place.setString(3, "city");
-                            place.setString(4, "city");
-                            place.setString(5, placement.review().map(Placement.Review::reason).orElse("地级市层面"));
-                            place.setInt(6, ordinal++);
-                            place.addBatch();
-                        }
-                    }
-                    for (Placement.PlacedCounty county : placement.counties()) {
-                        place.setLong(1, p.id());
-                        place.setString(2, county.code());
-                        place.setString(3, county.method());
-                        place.setString(4, placement.precision());
-                        place.setString(5, county.evidence());
-                        place.setInt(6, ordinal++);
-                        place.addBatch();
-                    }
-                    for (Placement.AreaMention m : placement.areas()) {
-                        area.setLong(1, p.id());
-                        area.setString(2, m.areaId());
-                        area.setString(3, m.evidence());
-                        area.addBatch();
-                    }
-                    if (placement.review().isPresent()) {
-                        review.setString(1, p.key());
-                        review.setString(2, placement.review().get().kind());
-                        review.setString(3, placement.review().get().reason());
-                        review.addBatch();
-                        reviews++;
-                    }
-                    precision.setString(1, placement.precision());
-                    precision.setLong(2, p.id());
-                    precision.addBatch();
-                    byPrecision.merge(placement.precision(), 1, Integer::sum);
-                }
-                place.executeBatch();
-                area.executeBatch();
-                review.executeBatch();
-                precision.executeBatch();
+            for (Placement placement : placements) {
+                byPrecision.merge(placement.precision(), 1, Integer::sum);
+                reviews += placement.review().isPresent() ? 1 : 0;
             }
-            buildGeometry(c, ids);
-            spatialMembership(c, ids);
-            storeFeatureProperties(c, ids);
+            clearReviews(c, projects.stream().map(ProjectFacts::key).toList());
+            stage(c, projects, placements);
+            storePlacements(c);
+            storePlanAreas(c);
+            storeProjects(c);
             return new Summary(projects.size(), byPrecision, reviews, (System.nanoTime() - started) / 1_000_000);
         });
+    }
+
+    /**
+     * Places the projects on all cores, each worker with a geocoder of its own over the shared
+     * (immutable) gazetteer; every project is placed on its own, so the answers are the same in any order.
+     */
+    private static List<Placement> place(List<ProjectFacts> projects, java.util.function.Supplier<Geocoder> geocoders,
+                                         Map<String, List<String>> manual) {
+        Placement[] out = new Placement[projects.size()];
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), projects.size() / 2000));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        try {
+            List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int from = (int) ((long) w * out.length / workers);
+                int to = (int) ((long) (w + 1) * out.length / workers);
+                parts.add(pool.submit(() -> {
+                    Geocoder geocoder = geocoders.get();
+                    for (int i = from; i < to; i++) {
+                        ProjectFacts p = projects.get(i);
+                        out[i] = manual.containsKey(p.key())
+                                ? manualPlacement(manual.get(p.key()), geocoder.place(p))
+                                : geocoder.place(p);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> part : parts) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("geocoding was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(out);
+    }
+
+    /**
+     * The answers go to the database by COPY, one table at a time (a connection runs one COPY at a
+     * time): the placed projects and their placements and mentions into staging tables dropped at
+     * commit, review items straight into their table.
+     */
+    private static void stage(Connection c, List<ProjectFacts> projects, List<Placement> placements) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // The set-based steps sort and group every placed project at once: in memory, not on disk.
+            st.execute("SET LOCAL work_mem = '64MB'");
+            st.execute("CREATE TEMP TABLE geocode_project (project_id bigint PRIMARY KEY, precision text NOT NULL) ON COMMIT DROP");
+            st.execute("""
+                    CREATE TEMP TABLE geocode_placement (n int NOT NULL, project_id bigint NOT NULL, division_code text NOT NULL,
+                      method text NOT NULL, precision text NOT NULL, evidence text NOT NULL, ordinal int NOT NULL) ON COMMIT DROP""");
+            st.execute("""
+                    CREATE TEMP TABLE geocode_mention (n int NOT NULL, project_id bigint NOT NULL, area_id text NOT NULL,
+                      evidence text NOT NULL) ON COMMIT DROP""");
+        }
+        try (CopyRows copy = CopyRows.open(c, "geocode_project", "project_id, precision")) {
+            for (int i = 0; i < projects.size(); i++) {
+                copy.number(projects.get(i).id()).text(placements.get(i).precision());
+                copy.endRow();
+            }
+            copy.finish();
+        }
+        try (CopyRows copy = CopyRows.open(c, "geocode_placement",
+                "n, project_id, division_code, method, precision, evidence, ordinal")) {
+            int n = 0;
+            for (int i = 0; i < projects.size(); i++) {
+                long id = projects.get(i).id();
+                Placement placement = placements.get(i);
+                int ordinal = 0;
+                if (placement.precision().equals("city")) {
+                    // City-level programmes are kept on their city, so a city filter finds them.
+                    String evidence = placement.review().map(Placement.Review::reason).orElse("地级市层面");
+                    for (String city : placement.cityCodes()) {
+                        copy.number(n++).number(id).text(city).text("city").text("city").text(evidence).number(ordinal++);
+                        copy.endRow();
+                    }
+                }
+                for (Placement.PlacedCounty county : placement.counties()) {
+                    copy.number(n++).number(id).text(county.code()).text(county.method()).text(placement.precision())
+                            .text(county.evidence()).number(ordinal++);
+                    copy.endRow();
+                }
+            }
+            copy.finish();
+        }
+        try (CopyRows copy = CopyRows.open(c, "geocode_mention", "n, project_id, area_id, evidence")) {
+            int n = 0;
+            for (int i = 0; i < projects.size(); i++) {
+                for (Placement.AreaMention m : placements.get(i).areas()) {
+                    copy.number(n++).number(projects.get(i).id()).text(m.areaId()).text(m.evidence());
+                    copy.endRow();
+                }
+            }
+            copy.finish();
+        }
+        try (CopyRows copy = CopyRows.open(c, "review_item", "project_key, kind, reason")) {
+            for (int i = 0; i < projects.size(); i++) {
+                Optional<Placement.Review> review = placements.get(i).review();
+                if (review.isPresent()) {
+                    copy.text(projects.get(i).key()).text(review.get().kind()).text(review.get().reason());
+                    copy.endRow();
+                }
+            }
+            copy.finish();
+        }
+    }
+
+    /**
+     * The placements wanted (a repeated one keeps its first evidence) replace the stored ones by
+     * difference: re-placing a project the same way writes nothing. Each project's geometry is kept
+     * beside it in geocode_placed until the one update of its row: routes are lines through their
+     * counties in order, other placements (multi)points, city/province/unknown none.
+     */
+    private static void storePlacements(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE geocode_project");
+            st.execute("""
+                    CREATE TEMP TABLE geocode_wanted ON COMMIT DROP AS
+                    SELECT DISTINCT ON (project_id, division_code) project_id, division_code, method, precision, evidence, ordinal
+                    FROM geocode_placement ORDER BY project_id, division_code, n""");
+            // Keys on the staged sets keep every anti-join an index probe, whatever the statistics.
+            st.execute("ALTER TABLE geocode_wanted ADD PRIMARY KEY (project_id, division_code)");
+            st.execute("ANALYZE geocode_wanted");
+            st.executeUpdate("""
+                    DELETE FROM placement pl USING geocode_project s
+                    WHERE pl.project_id = s.project_id AND NOT EXISTS (
+                      SELECT 1 FROM geocode_wanted w WHERE w.project_id = pl.project_id AND w.division_code = pl.division_code
+                        AND w.method = pl.method AND w.precision = pl.precision AND w.evidence = pl.evidence
+                        AND w.ordinal = pl.ordinal)""");
+            st.executeUpdate("""
+                    INSERT INTO placement (project_id, division_code, method, precision, evidence, ordinal)
+                    SELECT project_id, division_code, method, precision, evidence, ordinal FROM geocode_wanted w
+                    WHERE NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = w.project_id AND pl.division_code = w.division_code)
+                    ON CONFLICT DO NOTHING""");
+            st.execute("""
+                    CREATE TEMP TABLE geocode_placed ON COMMIT DROP AS
+                    SELECT s.project_id, s.precision,
+                           CASE WHEN s.precision IN ('city', 'province', 'unknown') THEN NULL
+                                WHEN s.precision = 'route' THEN ST_MakeLine(d.rep_point ORDER BY pl.ordinal)
+                                WHEN count(pl.division_code) = 1 THEN (array_agg(d.rep_point))[1]
+                                WHEN count(pl.division_code) > 1 THEN ST_Collect(d.rep_point ORDER BY pl.ordinal)
+                           END AS geom
+                    FROM geocode_project s
+                    LEFT JOIN geocode_wanted pl ON pl.project_id = s.project_id
+                    LEFT JOIN division d ON d.code = pl.division_code
+                    GROUP BY s.project_id, s.precision""");
+            st.execute("ALTER TABLE geocode_placed ADD PRIMARY KEY (project_id)");
+            st.execute("CREATE INDEX ON geocode_placed USING gist (geom)");
+            st.execute("ANALYZE geocode_placed");
+        }
     }
 
     private static Placement manualPlacement(List<String> counties, Placement automatic) {
@@ -104,80 +206,102 @@ public final class GeocodeStore {
                 List.of(), java.util.Optional.empty(), automatic.areas());
     }
 
-    private static void clear(Connection c, long[] ids, List<String> keys) throws SQLException {
-        Long[] boxed = java.util.Arrays.stream(ids).boxed().toArray(Long[]::new);
-        try (PreparedStatement a = c.prepareStatement("DELETE FROM placement WHERE project_id = ANY (?)");
-             PreparedStatement b = c.prepareStatement("DELETE FROM project_plan_area WHERE project_id = ANY (?)");
-             PreparedStatement r = c.prepareStatement(
-                     "DELETE FROM review_item WHERE project_key = ANY (?) AND kind <> 'user-report' AND status = 'open'")) {
-            Array idArray = c.createArrayOf("bigint", boxed);
-            a.setArray(1, idArray);
-            a.executeUpdate();
-            b.setArray(1, idArray);
-            b.executeUpdate();
+    /** Open review items are raised again by this run; user reports and closed items stay. */
+    private static void clearReviews(Connection c, List<String> keys) throws SQLException {
+        try (PreparedStatement r = c.prepareStatement(
+                "DELETE FROM review_item WHERE project_key = ANY (?) AND kind <> 'user-report' AND status = 'open'")) {
             r.setArray(1, c.createArrayOf("text", keys.toArray()));
             r.executeUpdate();
         }
     }
 
-    /** Routes are lines through their counties in order; other placements are (multi)points; city/province: none. */
-    private static void buildGeometry(Connection c, long[] ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE project p SET geom = g.geom FROM (
-                  SELECT pr.id,
-                         CASE WHEN pr.precision IN ('city', 'province', 'unknown') THEN NULL
-                              WHEN pr.precision = 'route' THEN ST_MakeLine(d.rep_point ORDER BY pl.ordinal)
-                              WHEN count(pl.division_code) = 1 THEN (array_agg(d.rep_point))[1]
-                              WHEN count(pl.division_code) > 1 THEN ST_Collect(d.rep_point ORDER BY pl.ordinal)
-                         END AS geom
-                  FROM project pr
-                  LEFT JOIN placement pl ON pl.project_id = pr.id
-                  LEFT JOIN division d ON d.code = pl.division_code
-                  WHERE pr.id = ANY (?)
-                  GROUP BY pr.id, pr.precision) g
-                WHERE p.id = g.id""")) {
-            ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
-            ps.executeUpdate();
+    /**
+     * Plan areas, explicit mentions first (the first mention of an area wins); then areas with member
+     * counties take projects placed in a member county (evidence: the first such county), and
+     * corridors and member-less areas take projects whose geometry crosses their shape. The stored
+     * rows are replaced by difference, as placements are.
+     */
+    private static void storePlanAreas(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // Members unnested, so the county join is a hash join rather than an array scan per placement.
+            st.execute("""
+                    CREATE TEMP TABLE geocode_area ON COMMIT DROP AS
+                    SELECT DISTINCT ON (project_id, area_id) project_id, area_id, method, evidence FROM (
+                      SELECT 1 AS rank, n, project_id, area_id, 'mention' AS method, evidence FROM geocode_mention
+                      UNION ALL
+                      SELECT 2, 0, project_id, area_id, 'county', evidence FROM (
+                        SELECT DISTINCT ON (pl.project_id, m.area_id) pl.project_id, m.area_id, '落在成员区县' || d.name AS evidence
+                        FROM geocode_placed g JOIN geocode_wanted pl ON pl.project_id = g.project_id
+                        JOIN (SELECT a.id AS area_id, unnest(a.members) AS code FROM plan_area a) m ON m.code = pl.division_code
+                        JOIN division d ON d.code = pl.division_code
+                        WHERE g.precision NOT IN ('route', 'city')
+                        ORDER BY pl.project_id, m.area_id, pl.ordinal) county
+                      UNION ALL
+                      SELECT 3, 0, g.project_id, a.id, 'space',
+                             CASE WHEN g.precision = 'route' THEN '线路穿过该区域' ELSE '定位点位于该区域内' END
+                      FROM plan_area a JOIN geocode_placed g ON ST_Intersects(g.geom, a.geom)
+                      WHERE g.precision = 'route' OR cardinality(a.members) = 0) found
+                    ORDER BY project_id, area_id, rank, n""");
+            st.execute("ALTER TABLE geocode_area ADD PRIMARY KEY (project_id, area_id)");
+            st.execute("ANALYZE geocode_area");
+            st.executeUpdate("""
+                    DELETE FROM project_plan_area y USING geocode_project s
+                    WHERE y.project_id = s.project_id AND NOT EXISTS (
+                      SELECT 1 FROM geocode_area w WHERE w.project_id = y.project_id AND w.area_id = y.area_id
+                        AND w.method = y.method AND w.evidence = y.evidence)""");
+            st.executeUpdate("""
+                    INSERT INTO project_plan_area (project_id, area_id, method, evidence)
+                    SELECT project_id, area_id, method, evidence FROM geocode_area w
+                    WHERE NOT EXISTS (SELECT 1 FROM project_plan_area y WHERE y.project_id = w.project_id AND y.area_id = w.area_id)
+                    ON CONFLICT DO NOTHING""");
         }
     }
 
     /**
-     * After explicit mentions: areas with member counties take projects placed in a member county;
-     * corridors and member-less areas take projects whose geometry crosses their shape.
+     * One update per placed project: precision, geometry, the served feature properties and the time
+     * it was placed; a row that would not change (placed before, same answer) is not rewritten. The
+     * properties are built for all projects at once with the expressions of project_feature_properties(id)
+     * (migration V5), which still serves rows not placed since their import and fills any left NULL here.
      */
-    private static void spatialMembership(Connection c, long[] ids) throws SQLException {
-        Object[] boxed = java.util.Arrays.stream(ids).boxed().toArray();
-        try (PreparedStatement byCounty = c.prepareStatement("""
-                INSERT INTO project_plan_area (project_id, area_id, method, evidence)
-                SELECT DISTINCT ON (pl.project_id, a.id) pl.project_id, a.id, 'county',
-                       '落在成员区县' || d.name
-                FROM placement pl JOIN plan_area a ON pl.division_code = ANY (a.members)
-                JOIN division d ON d.code = pl.division_code
-                JOIN project p ON p.id = pl.project_id
-                WHERE pl.project_id = ANY (?) AND p.precision NOT IN ('route', 'city')
-                ORDER BY pl.project_id, a.id, pl.ordinal
-                ON CONFLICT DO NOTHING""");
-             PreparedStatement bySpace = c.prepareStatement("""
-                INSERT INTO project_plan_area (project_id, area_id, method, evidence)
-                SELECT p.id, a.id, 'space',
-                       CASE WHEN p.precision = 'route' THEN '线路穿过该区域'
-                            ELSE '定位点位于该区域内' END
-                FROM project p JOIN plan_area a ON ST_Intersects(p.geom, a.geom)
-                WHERE p.id = ANY (?) AND (p.precision = 'route' OR cardinality(a.members) = 0)
-                ON CONFLICT DO NOTHING""")) {
-            byCounty.setArray(1, c.createArrayOf("bigint", boxed));
-            byCounty.executeUpdate();
-            bySpace.setArray(1, c.createArrayOf("bigint", boxed));
-            bySpace.executeUpdate();
-        }
-    }
-
-    /** The served feature properties of the placed projects, and of any row left without them. */
-    private static void storeFeatureProperties(Connection c, long[] ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE project SET properties = project_feature_properties(id) WHERE id = ANY (?) OR properties IS NULL")) {
-            ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
-            ps.executeUpdate();
+    private static void storeProjects(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    UPDATE project p SET precision = n.precision, geocoded_at = now(), geom = n.geom, properties = n.properties
+                    FROM (
+                      SELECT g.project_id, g.precision, g.geom, json_build_object(
+                        'name', q.name, 'source', sd.file_name, 'table', q.table_title, 'seq', q.seq,
+                        'category', q.category, 'total_investment', q.total_investment,
+                        'planned_investment', q.planned_investment, 'start_year', q.start_year, 'end_year', q.end_year,
+                        'nature', q.nature, 'location_text', q.location_text, 'progress', q.progress,
+                        'content', q.content, 'responsible_units', q.responsible_units, 'project_codes', q.project_codes,
+                        'county_codes', coalesce(pl.county_codes, '{}'), 'county_names', coalesce(pl.county_names, '{}'),
+                        'city_codes', coalesce(pl.city_codes, '{}'), 'precision', g.precision,
+                        'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
+                        'plan_areas', coalesce(pa.ids, '{}'), 'plan_area_names', coalesce(pa.names, '{}'),
+                        'line_from', q.line_from, 'line_to', q.line_to) AS properties
+                      FROM geocode_placed g
+                      JOIN project q ON q.id = g.project_id
+                      JOIN source_document sd ON sd.id = q.document_id
+                      LEFT JOIN (
+                        SELECT x.project_id,
+                               array_agg(x.division_code ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_codes,
+                               array_agg(d.name ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_names,
+                               array(SELECT DISTINCT c FROM unnest(array_agg(CASE WHEN d.level = 'city' THEN d.code ELSE d.parent_code END)) c ORDER BY c) AS city_codes,
+                               array(SELECT DISTINCT m FROM unnest(array_agg(x.method)) m ORDER BY m) AS methods,
+                               json_agg(json_build_object('code', x.division_code, 'name', d.name, 'method', x.method,
+                                        'precision', x.precision, 'evidence', x.evidence) ORDER BY x.ordinal) AS evidence
+                        FROM geocode_wanted x JOIN division d ON d.code = x.division_code
+                        GROUP BY x.project_id) pl ON pl.project_id = g.project_id
+                      LEFT JOIN (
+                        SELECT y.project_id, array_agg(y.area_id ORDER BY y.area_id) AS ids,
+                               array_agg(a.name ORDER BY y.area_id) AS names
+                        FROM geocode_area y JOIN plan_area a ON a.id = y.area_id
+                        GROUP BY y.project_id) pa ON pa.project_id = g.project_id) n
+                    WHERE p.id = n.project_id
+                      AND (p.geocoded_at IS NULL OR p.precision IS DISTINCT FROM n.precision
+                           OR ST_AsEWKB(p.geom) IS DISTINCT FROM ST_AsEWKB(n.geom)
+                           OR p.properties::text IS DISTINCT FROM n.properties::text)""");
+            st.executeUpdate("UPDATE project SET properties = project_feature_properties(id) WHERE properties IS NULL");
         }
     }
 

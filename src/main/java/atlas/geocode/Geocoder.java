@@ -342,6 +342,18 @@ public final class Geocoder {
 
     /** Removes spaces (the seeds break words with them) and normalises full-width brackets. */
     static String clean(String s) {
-        return s == null ? "" : s.replaceAll("[\\s\u00a0]+", "").replace('（', '(').replace('）', ')');
+        if (s == null) {
+            return "";
+        }
+        // clean() runs for every keyword of every plan area on every project: most texts need nothing.
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch <= ' ' || ch == '\u00a0' || ch == '（' || ch == '）') {
+                return SPACES.matcher(s).replaceAll("").replace('（', '(').replace('）', ')');
+            }
+        }
+        return s;
     }
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0]+");
 }
