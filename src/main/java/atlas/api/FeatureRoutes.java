@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -138,24 +137,25 @@ public final class FeatureRoutes {
                 return;
             }
             ctx.contentType(Http.GEOJSON);
-            Writer w = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            w.write("{\"type\":\"FeatureCollection\",\"features\":[");
+            OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
+            out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
-            Layers.Page page = layers.streamItems(c, col, q, feature -> {
+            Layers.Page page = layers.streamItemBytes(c, col, q, feature -> {
                 try {
                     if (!first[0]) {
-                        w.write(',');
+                        out.write(',');
                     }
                     first[0] = false;
-                    w.write(feature);
+                    out.write(feature);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            w.write("],\"numberMatched\":" + page.numberMatched() + ",\"numberReturned\":" + page.numberReturned());
-            w.write(",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"");
-            w.write(",\"links\":" + JSON.writeValueAsString(pageLinks(ctx, col, q, page)) + "}");
-            w.flush();
+            String tail = "],\"numberMatched\":" + page.numberMatched() + ",\"numberReturned\":" + page.numberReturned()
+                    + ",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\""
+                    + ",\"links\":" + JSON.writeValueAsString(pageLinks(ctx, col, q, page)) + "}";
+            out.write(tail.getBytes(StandardCharsets.UTF_8));
+            out.flush();
         }
     }
 

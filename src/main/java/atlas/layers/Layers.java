@@ -1,5 +1,6 @@
 package atlas.layers;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,15 @@ public final class Layers {
     }
 
     public Page streamItems(Connection c, Collection col, ItemsQuery q, Consumer<String> feature) throws SQLException {
+        return streamItemBytes(c, col, q, b -> feature.accept(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The same features as UTF-8 bytes just as the database sent them (the driver talks UTF-8 and
+     * returns a text column's bytes as they are): a page written straight to the response is then
+     * never decoded into Java strings and encoded again.
+     */
+    public Page streamItemBytes(Connection c, Collection col, ItemsQuery q, Consumer<byte[]> feature) throws SQLException {
         Query sql = build(col, q);
         long matched = -1;
         if (!sql.countInside) {
@@ -43,7 +53,7 @@ public final class Layers {
                     if (sql.countInside && returned == 0) {
                         matched = rs.getLong(2);
                     }
-                    feature.accept(rs.getString(1));
+                    feature.accept(rs.getBytes(1));
                     returned++;
                 }
             }

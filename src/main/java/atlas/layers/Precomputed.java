@@ -289,10 +289,16 @@ public final class Precomputed {
                         SELECT %d, m.tx, m.ty, ST_AsMVT(m.f, 'projects', 4096, 'geom' %s)
                         FROM (SELECT c.tx, c.ty, 0 AS k0, c.k1, c.k2, NULL::text AS k3, c.f FROM serving_build_cells c
                               UNION ALL
-                              SELECT t.tx, t.ty, 1, NULL, NULL, p.fid, %s
-                              FROM serving_build_tiles t JOIN serving_build_lines p ON p.g && t.b) m
+                              %s
+                              FROM serving_build_tiles t JOIN serving_build_lines p ON p.g && t.b
+                              %s) m
                         WHERE (m.f).geom IS NOT NULL GROUP BY m.tx, m.ty"""
-                        .formatted(z, Tiles.FEATURE_ORDER, Tiles.LINE_FEATURE.formatted("p.g")));
+                        .formatted(z, Tiles.FEATURE_ORDER,
+                                z <= Tiles.LINE_MERGE_MAX_ZOOM
+                                        ? "SELECT t.tx, t.ty, 1, NULL, ST_Dimension(p.g)::float8, p.category, "
+                                          + Tiles.MERGED_LINES_FEATURE.formatted("p.g", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z))
+                                        : "SELECT t.tx, t.ty, 1, NULL, NULL, p.fid, " + Tiles.LINE_FEATURE.formatted("p.g"),
+                                z <= Tiles.LINE_MERGE_MAX_ZOOM ? "GROUP BY t.tx, t.ty, ST_Dimension(p.g), p.category" : ""));
                 log.debug("precomputed tiles z{} in {} ms", z, (System.nanoTime() - t0) / 1_000_000);
             }
         }

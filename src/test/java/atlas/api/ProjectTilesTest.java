@@ -1,0 +1,105 @@
+package atlas.api;
+
+import atlas.db.Database;
+import atlas.testing.PostgisExtension;
+import atlas.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a map client finds in the project tiles: at province scale the line projects (railways,
+ * roads) of one category in a tile come as one feature with their number and investment; zoomed in,
+ * each line is its own feature that a click can name.
+ */
+@ExtendWith(PostgisExtension.class)
+class ProjectTilesTest {
+    /** The z8 tile over 温州 and 丽水 (119.5-120.9°E, 27.1-28.3°N), which the seed lists' expressways cross. */
+    private static final int X8 = 213;
+    private static final int Y8 = 107;
+
+    private static List<MvtReader.Feature> tile(TestServer server, int z, int x, int y) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
+                server.request("/tiles/projects/" + z + "/" + x + "/" + y + ".mvt").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        return MvtReader.features(r.body());
+    }
+
+    /** category -> fids of the line projects whose box touches tile z/x/y (the tile's own test, &&). */
+    private static Map<String, Set<String>> linesIn(Connection c, int z, int x, int y) throws Exception {
+        Map<String, Set<String>> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT category, fid FROM project
+                WHERE geom_3857 && ST_TileEnvelope(%d, %d, %d) AND GeometryType(geom_3857) NOT IN ('POINT', 'MULTIPOINT')"""
+                .formatted(z, x, y))) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void atProvinceScaleTheLinesOfOneCategoryAreOneFeature(Database db, TestServer server) throws Exception {
+        Map<String, Set<String>> expected;
+        try (Connection c = db.connection()) {
+            expected = linesIn(c, 8, X8, Y8);
+        }
+        assertTrue(expected.values().stream().anyMatch(s -> s.size() >= 2), "the seed expressways near 温州: " + expected);
+        List<MvtReader.Feature> lines = tile(server, 8, X8, Y8).stream()
+                .filter(f -> f.type() == MvtReader.Type.LINESTRING).toList();
+        assertEquals(expected.size(), lines.size(), "one line feature per category: " + lines);
+        for (MvtReader.Feature f : lines) {
+            Set<String> fids = expected.get((String) f.properties().get("category"));
+            assertEquals(fids.size(), ((Number) f.properties().get("count")).intValue(), f.toString());
+            assertTrue(f.parts() >= fids.size(), "every line is drawn: " + f);
+            if (fids.size() > 1) {
+                assertNull(f.properties().get("id"), "a merged feature names no single project: " + f);
+                assertNull(f.properties().get("name"), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void zoomedInEachLineIsItsOwnFeatureWithItsId(Database db, TestServer server) throws Exception {
+        // The four z9 tiles under the z8 one: every line project there, once per tile, with its id.
+        int seen = 0;
+        for (int dx = 0; dx < 2; dx++) {
+            for (int dy = 0; dy < 2; dy++) {
+                int x = 2 * X8 + dx;
+                int y = 2 * Y8 + dy;
+                Set<String> expected = new HashSet<>();
+                try (Connection c = db.connection()) {
+                    linesIn(c, 9, x, y).values().forEach(expected::addAll);
+                }
+                Set<String> ids = new HashSet<>();
+                for (MvtReader.Feature f : tile(server, 9, x, y)) {
+                    if (f.type() == MvtReader.Type.LINESTRING) {
+                        assertEquals(1L, ((Number) f.properties().get("count")).longValue(), f.toString());
+                        assertFalse(((String) f.properties().get("name")).isBlank(), f.toString());
+                        ids.add((String) f.properties().get("id"));
+                    }
+                }
+                assertEquals(expected, ids, "tile 9/" + x + "/" + y);
+                seen += ids.size();
+            }
+        }
+        assertTrue(seen >= 2, "lines in the z9 tiles under it: " + seen);
+    }
+}
