@@ -75,6 +75,21 @@ final class FeatureSql {
      * one scan of the matching rows counts them and cuts the page on narrow rows (id and the sort
      * keys); only the page's rows are then read whole to build their JSON.
      */
+    /**
+     * A page of a bbox alone in id order (the map's and most clients' request): the matching ids come
+     * from the narrow project_location (migration V12), not from the wide project rows; only the
+     * page's rows are read whole. MATERIALIZED keeps the planner from walking the whole id index in
+     * order, hoping the LIMIT stops it early: the count needs every match anyway.
+     */
+    static String projectPageByLocation(String bboxWhere) {
+        return """
+                WITH m AS MATERIALIZED (SELECT p.id FROM project_location p WHERE %s)
+                SELECT %s, q.matched
+                FROM (SELECT m.id, count(*) OVER () AS matched FROM m ORDER BY m.id LIMIT ? OFFSET ?) q
+                JOIN project p ON p.id = q.id
+                ORDER BY p.id""".formatted(bboxWhere, PROJECT_FEATURE);
+    }
+
     static String projectPage(String where, String orderBy) {
         return """
                 SELECT %s, q.matched

@@ -167,8 +167,9 @@ public final class Layers {
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
                 boolean page = q.limit() <= COUNTED_PAGE;
-                String text = page ? FeatureSql.projectPage(where.where(), orderBy(q.sortby()))
-                        : FeatureSql.projects(where.where(), orderBy(q.sortby()));
+                String text = !page ? FeatureSql.projects(where.where(), orderBy(q.sortby()))
+                        : q.filter().onlyBbox() && q.sortby().isEmpty() ? FeatureSql.projectPageByLocation(where.where())
+                        : FeatureSql.projectPage(where.where(), orderBy(q.sortby()));
                 yield new Query(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);
             }
         };

@@ -66,6 +66,13 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
     }
 
+    /** True when the bbox is the only condition: such pages can find their rows by location alone. */
+    public boolean onlyBbox() {
+        return bbox.isPresent() && city.isEmpty() && county.isEmpty() && area.isEmpty() && category.isEmpty()
+                && nature.isEmpty() && source.isEmpty() && precision.isEmpty() && minInvestment.isEmpty()
+                && maxInvestment.isEmpty() && q.isEmpty() && yearFrom.isEmpty() && yearTo.isEmpty();
+    }
+
     /** A bbox with minLon > maxLon crosses the antimeridian: it is two envelopes. */
     public static List<double[]> envelopes(double[] b) {
         if (b[0] <= b[2]) {

@@ -1,0 +1,107 @@
+package atlas.api;
+
+import atlas.db.Database;
+import atlas.testing.PostgisExtension;
+import atlas.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A bbox page (what the map asks for) finds its projects through a narrow copy of their locations
+ * (migration V12). Whatever writes a project's geometry, the page is the one the project table
+ * itself gives: the same features in the same order, the same count, at once.
+ */
+@ExtendWith(PostgisExtension.class)
+class BboxPagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Around 杭州: many seed projects. */
+    private static final double[] BOX = {119.9, 30.0, 120.5, 30.5};
+
+    private static JsonNode page(TestServer server, double[] b, int limit, int offset) throws Exception {
+        HttpResponse<String> r = server.get("/collections/projects/items?bbox=%s,%s,%s,%s&limit=%d&offset=%d"
+                .formatted(b[0], b[1], b[2], b[3], limit, offset));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.path("features").forEach(f -> out.add(f.path("id").asText()));
+        return out;
+    }
+
+    /** The project table's own answer: ids of the projects whose geometry meets the box, in id order. */
+    private static List<String> expected(Connection c, double[] b) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT fid FROM project WHERE ST_Intersects(geom, ST_MakeEnvelope(%s, %s, %s, %s, 4326)) ORDER BY id"""
+                .formatted(b[0], b[1], b[2], b[3]))) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static void assertPagesMatch(Database db, TestServer server, String when) throws Exception {
+        List<String> want;
+        try (Connection c = db.connection()) {
+            want = expected(c, BOX);
+        }
+        JsonNode first = page(server, BOX, 20, 0);
+        JsonNode second = page(server, BOX, 20, 20);
+        assertEquals(want.size(), first.path("numberMatched").asInt(), when + ": numberMatched");
+        List<String> got = new ArrayList<>(ids(first));
+        got.addAll(ids(second));
+        assertEquals(want.subList(0, Math.min(40, want.size())), got, when + ": the first two pages");
+    }
+
+    @Test
+    void aBboxPageIsTheProjectTablesAnswerAfterEveryKindOfWrite(Database db, TestServer server) throws Exception {
+        assertPagesMatch(db, server, "seed data");
+        String moved;
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // A project far away (丽水) moved into the box, as a manual placement or a re-geocode would.
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT fid FROM project WHERE geom IS NOT NULL AND ST_Y(ST_Centroid(geom)) < 28.5 ORDER BY id LIMIT 1""")) {
+                assertTrue(rs.next());
+                moved = rs.getString(1);
+            }
+            st.executeUpdate("UPDATE project SET geom = ST_SetSRID(ST_MakePoint(120.2, 30.25), 4326) WHERE fid = '" + moved + "'");
+        }
+        assertPagesMatch(db, server, "after a move into the box");
+        assertTrue(page(server, BOX, 1000, 0).toString().contains(moved), "the moved project is in the box");
+
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // Unplaced (geometry gone), then deleted: it leaves the box.
+            st.executeUpdate("UPDATE project SET geom = NULL WHERE fid = '" + moved + "'");
+        }
+        assertFalse(page(server, BOX, 1000, 0).toString().contains(moved), "an unplaced project is in no box");
+        assertPagesMatch(db, server, "after unplacing it");
+
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // A bulk load straight into the table (as bench/ does with COPY), placed in the box.
+            st.executeUpdate("""
+                    INSERT INTO project (project_key, document_id, list_title, table_title, seq, name, raw, content_hash, precision, geom)
+                    SELECT 'bbox-test-' || i, (SELECT min(id) FROM source_document), '测试', '测试', i::text, '测试项目' || i, '{}'::jsonb, 'x', 'county',
+                           ST_SetSRID(ST_MakePoint(120.0 + i / 100.0, 30.1), 4326)
+                    FROM generate_series(1, 30) i""");
+            st.executeUpdate("DELETE FROM project WHERE fid = (SELECT min(fid) FROM project WHERE ST_Intersects(geom, "
+                    + "ST_MakeEnvelope(119.9, 30.0, 120.5, 30.5, 4326)) AND project_key NOT LIKE 'bbox-test-%')");
+        }
+        assertPagesMatch(db, server, "after a bulk insert and a delete");
+    }
+}
