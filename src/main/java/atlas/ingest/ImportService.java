@@ -102,14 +102,21 @@ public final class ImportService {
                 }
             }
             copyRejected(c, documentId, rejectedRows);
-            // Hashing and JSON are the costly part of a row in Java: done on all cores, in order.
-            List<Encoded> encoded = pending.parallelStream().map(ImportService::encode).toList();
             Map<String, Integer> byKey = new LinkedHashMap<>();
             for (int i = 0; i < pending.size(); i++) {
                 byKey.put(pending.get(i).key(), i);
             }
-            stage(c, pending, encoded, byKey.values(), progress, started);
-            Map<String, String> oldHashes = contentHashes(c);
+            // A document that brings only new projects (a list's first import) is copied straight into
+            // project: no staging table, no second pass over the rows.
+            boolean known = anyKnown(c, byKey.keySet());
+            // Hashing and JSON are the costly part of a row in Java: done on all cores, in order.
+            List<Encoded> encoded = pending.parallelStream().map(ImportService::encode).toList();
+            if (known) {
+                stage(c, pending, encoded, byKey.values(), progress, started);
+            } else {
+                copyNew(c, documentId, pending, encoded, byKey.values(), progress, started);
+            }
+            Map<String, String> oldHashes = known ? contentHashes(c) : Map.of();
             for (int i = 0; i < pending.size(); i++) {
                 Pending row = pending.get(i);
                 counts.read++;
@@ -125,8 +132,10 @@ public final class ImportService {
                     counts.changed++;
                 }
             }
-            mergeStaged(c, documentId, !oldHashes.isEmpty());
-            int removed = removeMissing(c, lists);
+            if (known) {
+                mergeStaged(c, documentId);
+            }
+            int removed = removeMissing(c, lists, known, documentId);
             long millis = (System.nanoTime() - started) / 1_000_000;
             ImportReport report = new ImportReport(doc.fileName(), doc.sha256(), "imported", null, counts.read,
                     counts.added, counts.changed, counts.unchanged, removed, counts.withWarnings, rejected.size(),
@@ -231,9 +240,12 @@ public final class ImportService {
               responsible_units text[] NOT NULL, content text, raw jsonb NOT NULL, warnings jsonb NOT NULL,
               content_hash text NOT NULL) ON COMMIT DROP""";
 
-    private static final String STAGE_COLUMNS = "ord, project_key, list_title, table_title, seq, line_from, line_to, name,"
+    /** The new projects' columns, in the order both COPYs write them after their leading columns. */
+    private static final String PROJECT_COLUMNS = "project_key, list_title, table_title, seq, line_from, line_to, name,"
             + " category, project_codes, nature, location_text, start_year, end_year, total_investment, planned_investment,"
             + " progress, responsible_units, content, raw, warnings, content_hash";
+
+    private static final String STAGE_COLUMNS = "ord, " + PROJECT_COLUMNS;
 
     /** Projects the document shares with the database take the new values; unchanged ones stay placed. */
     private static final String UPDATE_STAGED = """
@@ -257,6 +269,18 @@ public final class ImportService {
               planned_investment, progress, responsible_units, content, raw, warnings, content_hash
             FROM import_stage s""";
 
+    /** True when any of the keys is already a project (of this list or, by its 项目代码, of another). */
+    private static boolean anyKnown(Connection c, java.util.Collection<String> keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM project WHERE project_key = ANY (?))")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+
     /** Streams the rows into the staging table with COPY. */
     private static void stage(Connection c, List<Pending> pending, List<Encoded> encoded, java.util.Collection<Integer> rows,
                               Consumer<String> progress, long started) throws SQLException {
@@ -268,17 +292,7 @@ public final class ImportService {
         int ord = 0;
         try (CopyRows copy = CopyRows.open(c, "import_stage", STAGE_COLUMNS)) {
             for (int i : rows) {
-                Pending row = pending.get(i);
-                ProjectRecord p = row.record();
-                copy.number(ord++).text(row.key()).text(row.list()).text(row.table().title()).text(p.seq())
-                        .number(p.source().firstLine()).number(p.source().lastLine()).text(p.name())
-                        .text(p.category().orElse(null)).array(p.projectCodes()).text(p.nature().orElse(null))
-                        .text(blankToNull(p.locationText())).number(p.startYear().orElse(null))
-                        .number(p.endYear().orElse(null)).number(p.totalInvestment().orElse(null))
-                        .number(p.plannedInvestment().orElse(null)).text(blankToNull(p.progress()))
-                        .array(p.responsibleUnits()).text(blankToNull(p.content()))
-                        .text(encoded.get(i).raw()).text(encoded.get(i).warnings()).text(encoded.get(i).hash());
-                copy.endRow();
+                writeRow(copy.number(ord++), pending.get(i), encoded.get(i));
                 if (ord % 1000 == 0) {
                     progress.accept(ord + " rows, " + rate(ord, started) + " rows/s");
                 }
@@ -290,6 +304,38 @@ public final class ImportService {
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE import_stage ADD PRIMARY KEY (project_key)");
         }
+    }
+
+    /**
+     * Copies new projects straight into project, in document order (their ids follow it, as the
+     * staged INSERT ... ORDER BY ord gives them).
+     */
+    private static void copyNew(Connection c, long documentId, List<Pending> pending, List<Encoded> encoded,
+                                java.util.Collection<Integer> rows, Consumer<String> progress, long started) throws SQLException {
+        int n = 0;
+        try (CopyRows copy = CopyRows.open(c, "project", "document_id, " + PROJECT_COLUMNS)) {
+            for (int i : rows) {
+                writeRow(copy.number(documentId), pending.get(i), encoded.get(i));
+                if (++n % 1000 == 0) {
+                    progress.accept(n + " rows, " + rate(n, started) + " rows/s");
+                }
+            }
+            copy.finish();
+        }
+    }
+
+    /** One project's columns (PROJECT_COLUMNS) after whatever the row began with. */
+    private static void writeRow(CopyRows copy, Pending row, Encoded encoded) throws SQLException {
+        ProjectRecord p = row.record();
+        copy.text(row.key()).text(row.list()).text(row.table().title()).text(p.seq())
+                .number(p.source().firstLine()).number(p.source().lastLine()).text(p.name())
+                .text(p.category().orElse(null)).array(p.projectCodes()).text(p.nature().orElse(null))
+                .text(blankToNull(p.locationText())).number(p.startYear().orElse(null))
+                .number(p.endYear().orElse(null)).number(p.totalInvestment().orElse(null))
+                .number(p.plannedInvestment().orElse(null)).text(blankToNull(p.progress()))
+                .array(p.responsibleUnits()).text(blankToNull(p.content()))
+                .text(encoded.raw()).text(encoded.warnings()).text(encoded.hash());
+        copy.endRow();
     }
 
     /** The stored content hash of every staged key that is already a project. */
@@ -304,15 +350,14 @@ public final class ImportService {
         return out;
     }
 
-    private static void mergeStaged(Connection c, long documentId, boolean anyKnown) throws SQLException {
-        if (anyKnown) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_STAGED)) {
-                ps.setLong(1, documentId);
-                ps.executeUpdate();
-            }
+    /** Staged rows of known projects update them; the rest are inserted in document order. */
+    private static void mergeStaged(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_STAGED)) {
+            ps.setLong(1, documentId);
+            ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_STAGED + (anyKnown
-                ? " WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_key = s.project_key)" : "") + " ORDER BY ord")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_STAGED
+                + " WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.project_key = s.project_key) ORDER BY ord")) {
             ps.setLong(1, documentId);
             ps.executeUpdate();
         }
@@ -322,18 +367,24 @@ public final class ImportService {
         return s.isBlank() ? null : s;
     }
 
-    /** Projects of the re-imported lists that the new version no longer has; their open review items close. */
-    private static int removeMissing(Connection c, Set<String> lists) throws SQLException {
+    /**
+     * Projects of the re-imported lists that the new version no longer has; their open review items
+     * close. Without staged rows (every key was new) that is every project of those lists from an
+     * earlier document.
+     */
+    private static int removeMissing(Connection c, Set<String> lists, boolean staged, long documentId) throws SQLException {
         if (lists.isEmpty()) {
             return 0;
         }
+        String missing = staged
+                ? "NOT EXISTS (SELECT 1 FROM import_stage s WHERE s.project_key = p.project_key)"
+                : "p.document_id <> " + documentId;
         try (PreparedStatement ps = c.prepareStatement("""
-                WITH gone AS (DELETE FROM project p WHERE p.list_title = ANY (?)
-                                AND NOT EXISTS (SELECT 1 FROM import_stage s WHERE s.project_key = p.project_key)
+                WITH gone AS (DELETE FROM project p WHERE p.list_title = ANY (?) AND %s
                               RETURNING p.project_key),
                      closed AS (UPDATE review_item SET status = 'obsolete'
                                 WHERE status = 'open' AND project_key IN (SELECT project_key FROM gone))
-                SELECT count(*) FROM gone""")) {
+                SELECT count(*) FROM gone""".formatted(missing))) {
             ps.setArray(1, c.createArrayOf("text", lists.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,6 +1,7 @@
 package atlas.ingest;
 
 import atlas.db.Database;
+import atlas.geocode.GeocodeStore;
 import atlas.testing.PostgisExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -182,6 +183,30 @@ class ImportBulkCsvTest {
             assertEquals("code:2205-330109-04-01-999001=3.0000 code:2205-330109-04-01-999001|1=7.0000", scalar(c, """
                     SELECT string_agg(project_key || '=' || total_investment, ' ' ORDER BY id) FROM project
                     WHERE list_title = '浙江省重复代码测试清单'"""));
+        }
+    }
+
+    @Test
+    void aNewVersionWithOnlyNewRowsReplacesTheOldOnesAndTheirOpenReviewItemsClose(Database db) throws Exception {
+        String list = "浙江省整表更换测试清单";
+        Path v1 = dir.resolve("swap-v1.csv");
+        Files.writeString(v1, list + "\n" + HEADER
+                + "1,整表更换旧项目甲,杭州市萧山区,2205-330109-04-01-999101,3,2021,,\n"
+                + "2,整表更换旧项目乙,某地,,4,2021,,\n");
+        Path v2 = dir.resolve("swap-v2.csv");
+        Files.writeString(v2, list + "\n" + HEADER
+                + "1,整表更换新项目丙,湖州市吴兴区,2205-330502-04-01-999102,5,2022,,\n");
+        try (Connection c = db.connection()) {
+            assertEquals("imported", new ImportService().importFile(c, v1, line -> { }).status());
+            new GeocodeStore().run(c, false);
+            long openBefore = count(c, "SELECT count(*) FROM review_item WHERE status = 'open' AND project_key LIKE 'list:" + list + "%'");
+            assertTrue(openBefore >= 1, "乙 names no place: it waits for review");
+            ImportReport r = new ImportService().importFile(c, v2, line -> { });
+            assertEquals(1, r.added(), r.toString());
+            assertEquals(2, r.removed(), r.toString());
+            assertEquals("整表更换新项目丙", scalar(c, "SELECT string_agg(name, ',') FROM project WHERE list_title = '" + list + "'"));
+            assertEquals(0, count(c, "SELECT count(*) FROM review_item WHERE status = 'open' AND project_key LIKE 'list:" + list + "%'"),
+                    "the removed row's review item is closed");
         }
     }
 }
