@@ -280,7 +280,6 @@ public final class ImportService {
         }
     }
 
-
     /** Streams the rows into the staging table with COPY. */
     private static void stage(Connection c, List<Pending> pending, List<Encoded> encoded, java.util.Collection<Integer> rows,
                               Consumer<String> progress, long started) throws SQLException {

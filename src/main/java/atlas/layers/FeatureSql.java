@@ -71,11 +71,6 @@ final class FeatureSql {
     }
 
     /**
-     * One page of project features (LIMIT ? OFFSET ?), each row with the number of projects matched:
-     * one scan of the matching rows counts them and cuts the page on narrow rows (id and the sort
-     * keys); only the page's rows are then read whole to build their JSON.
-     */
-    /**
      * A page of a bbox alone in id order (the map's and most clients' request): the matching ids come
      * from the narrow project_location (migration V12), not from the wide project rows; only the
      * page's rows are read whole. MATERIALIZED keeps the planner from walking the whole id index in
@@ -90,6 +85,11 @@ final class FeatureSql {
                 ORDER BY p.id""".formatted(bboxWhere, PROJECT_FEATURE);
     }
 
+    /**
+     * One page of project features (LIMIT ? OFFSET ?), each row with the number of projects matched:
+     * one scan of the matching rows counts them and cuts the page on narrow rows (id and the sort
+     * keys); only the page's rows are then read whole to build their JSON.
+     */
     static String projectPage(String where, String orderBy) {
         return """
                 SELECT %s, q.matched
