@@ -41,9 +41,15 @@ public final class Layers {
         }
         int returned = 0;
         boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);  // a cursor: rows arrive in batches, never a whole layer in memory
+        // A whole layer (an export) goes through a cursor: rows arrive in batches, never all in memory.
+        // A page (at most COUNTED_PAGE rows) comes in one answer: no transaction to begin and commit,
+        // no second round trip for the rest of the rows.
+        boolean cursor = !sql.pagedInside;
+        if (cursor) {
+            c.setAutoCommit(false);
+        }
         try (PreparedStatement ps = c.prepareStatement(sql.text + (sql.pagedInside ? "" : " LIMIT ? OFFSET ?"))) {
-            ps.setFetchSize(500);
+            ps.setFetchSize(cursor ? 500 : 0);
             List<Object> params = new ArrayList<>(sql.params);
             params.add(q.limit());
             params.add(q.offset());
@@ -58,8 +64,10 @@ public final class Layers {
                 }
             }
         } finally {
-            c.commit();
-            c.setAutoCommit(auto);
+            if (cursor) {
+                c.commit();
+                c.setAutoCommit(auto);
+            }
         }
         if (matched < 0) {  // an empty page: nothing matched, or the offset is past the last match
             matched = q.offset() == 0 ? 0 : count(c, sql);
@@ -167,9 +175,13 @@ public final class Layers {
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
                 boolean page = q.limit() <= COUNTED_PAGE;
-                String text = !page ? FeatureSql.projects(where.where(), orderBy(q.sortby()))
-                        : q.filter().onlyBbox() && q.sortby().isEmpty() ? FeatureSql.projectPageByLocation(where.where())
-                        : FeatureSql.projectPage(where.where(), orderBy(q.sortby()));
+                if (page && q.filter().onlyBbox() && q.sortby().isEmpty()) {
+                    ProjectFilter.Sql located = q.filter().toLocationSql();
+                    yield new Query(FeatureSql.projectPageByLocation(located.where()),
+                            "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);
+                }
+                String text = page ? FeatureSql.projectPage(where.where(), orderBy(q.sortby()))
+                        : FeatureSql.projects(where.where(), orderBy(q.sortby()));
                 yield new Query(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);
             }
         };

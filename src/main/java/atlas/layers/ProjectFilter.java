@@ -50,20 +50,36 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         // Active in the interval: started by its end and not finished before its start.
         yearTo.ifPresent(y -> add.accept("p.start_year <= ?", new Object[]{y}));
         yearFrom.ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
-        bbox.ifPresent(b -> {
-            List<double[]> boxes = envelopes(b);
-            List<String> any = new ArrayList<>();
-            for (double[] e : boxes) {
-                any.add("(p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
-                for (int i = 0; i < 2; i++) {
-                    for (double v : e) {
-                        params.add(v);
-                    }
+        bbox.ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
+        return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
+    }
+
+    /**
+     * The bbox alone over 'project_location p' (migration V13): a point that overlaps the box's
+     * bounds lies in it, so only lines and polygons take the exact test.
+     */
+    public Sql toLocationSql() {
+        if (!onlyBbox()) {
+            throw new IllegalStateException("only a bbox can be matched on project_location");
+        }
+        List<Object> params = new ArrayList<>();
+        return new Sql(bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params), params);
+    }
+
+    /** One test per envelope (two across the antimeridian), each envelope's bounds once per '?' quartet. */
+    private static String bboxClause(double[] b, String test, List<Object> params) {
+        List<String> any = new ArrayList<>();
+        for (double[] e : envelopes(b)) {
+            any.add("(" + test + ")");
+            for (int i = 0; i < 2; i++) {
+                for (double v : e) {
+                    params.add(v);
                 }
             }
-            clauses.add("(" + String.join(" OR ", any) + ")");
-        });
-        return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
+        }
+        return "(" + String.join(" OR ", any) + ")";
     }
 
     /** True when the bbox is the only condition: such pages can find their rows by location alone. */

@@ -86,6 +86,19 @@ class BboxPagesTest {
         assertTrue(page(server, BOX, 1000, 0).toString().contains(moved), "the moved project is in the box");
 
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // Re-placed on a line that passes by the box's corner: its bounds overlap the box, the line
+            // does not (x + y = 151.1 > 151.0 at the corner). A point needs no exact test, a line does.
+            st.executeUpdate("UPDATE project SET geom = ST_GeomFromText('LINESTRING(120.45 30.65, 120.65 30.45)', 4326)"
+                    + " WHERE fid = '" + moved + "'");
+        }
+        assertFalse(page(server, BOX, 1000, 0).toString().contains(moved), "a line that misses the box is not in it");
+        assertPagesMatch(db, server, "after it became a line beside the box");
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE project SET geom = ST_SetSRID(ST_MakePoint(120.2, 30.25), 4326) WHERE fid = '" + moved + "'");
+        }
+        assertTrue(page(server, BOX, 1000, 0).toString().contains(moved), "a point again, in the box");
+
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
             // Unplaced (geometry gone), then deleted: it leaves the box.
             st.executeUpdate("UPDATE project SET geom = NULL WHERE fid = '" + moved + "'");
         }
