@@ -58,9 +58,9 @@ final class Commands {
                 }
             }
             atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
-            if (!options.flag("json")) {
-                System.out.println("placed " + s.projects() + " new or changed projects " + s.byPrecision());
-            }
+            // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
+            (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
+                    + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
         } catch (SQLException | java.io.IOException e) {
             throw new atlas.db.DatabaseException(e.getMessage(), e);
         }
