@@ -176,10 +176,12 @@ public final class GeocodeStore {
                       SELECT 1 FROM geocode_wanted w WHERE w.project_id = pl.project_id AND w.division_code = pl.division_code
                         AND w.method = pl.method AND w.precision = pl.precision AND w.evidence = pl.evidence
                         AND w.ordinal = pl.ordinal)""");
+            // Kept rows are skipped by their key (ON CONFLICT), not by an anti-join: planned on the
+            // statistics of an empty table (a new database, or after every project was removed) the
+            // anti-join scanned the table it was filling once per row, and 100k projects never finished.
             st.executeUpdate("""
                     INSERT INTO placement (project_id, division_code, method, precision, evidence, ordinal)
                     SELECT project_id, division_code, method, precision, evidence, ordinal FROM geocode_wanted w
-                    WHERE NOT EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = w.project_id AND pl.division_code = w.division_code)
                     ON CONFLICT DO NOTHING""");
             st.execute("""
                     CREATE TEMP TABLE geocode_placed ON COMMIT DROP AS
@@ -258,7 +260,6 @@ public final class GeocodeStore {
             st.executeUpdate("""
                     INSERT INTO project_plan_area (project_id, area_id, method, evidence)
                     SELECT project_id, area_id, method, evidence FROM geocode_area w
-                    WHERE NOT EXISTS (SELECT 1 FROM project_plan_area y WHERE y.project_id = w.project_id AND y.area_id = w.area_id)
                     ON CONFLICT DO NOTHING""");
         }
     }
