@@ -51,8 +51,8 @@ final class Commands {
             }
             int written = reports.stream().mapToInt(r -> r.added() + r.changed() + r.removed()).sum();
             if (written >= 1000) {
-                // The geocoder's set-based statements join project: planned on statistics from before a
-                // bulk import, they ran nested loops over it (placing 100k new projects took ~60 s).
+                // The geocoder's set-based statements join project: they are planned on its size now,
+                // not on the size before a bulk import (ANALYZE samples 30,000 rows: ~0.5 s at 100k).
                 try (java.sql.Statement st = c.createStatement()) {
                     st.execute("ANALYZE project");
                 }
