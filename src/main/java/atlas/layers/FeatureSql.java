@@ -71,20 +71,21 @@ final class FeatureSql {
     }
 
     /**
-     * A page of a bbox alone in id order (the map's and most clients' request): the matching ids come
-     * from the narrow project_location (migration V12), not from the wide project rows; only the
-     * page's rows are read whole. MATERIALIZED keeps the planner from walking the whole id index in
-     * order, hoping the LIMIT stops it early: the count needs every match anyway. The count is an
-     * aggregate over the matches, not count(*) OVER (): the window kept every match in a second store
-     * to number them (1 of 8 ms of a 1,000-feature page over 5,000 matches).
+     * A page of a bbox (with at most a category and an investment range) in id order, the map's and
+     * most clients' request: the matching ids come from the narrow project_location (migrations V12,
+     * V13, V16), not from the wide project rows; only the page's rows are read whole. MATERIALIZED
+     * keeps the planner from walking the whole id index in order, hoping the LIMIT stops it early: the
+     * count needs every match anyway. The count is an aggregate over the matches, not count(*) OVER ():
+     * the window kept every match in a second store to number them (1 of 8 ms of a 1,000-feature page
+     * over 5,000 matches).
      */
-    static String projectPageByLocation(String bboxWhere) {
+    static String projectPageByLocation(String locationWhere) {
         return """
                 WITH m AS MATERIALIZED (SELECT p.id FROM project_location p WHERE %s)
                 SELECT %s, (SELECT count(*) FROM m) AS matched
                 FROM (SELECT m.id FROM m ORDER BY m.id LIMIT ? OFFSET ?) q
                 JOIN project p ON p.id = q.id
-                ORDER BY p.id""".formatted(bboxWhere, PROJECT_FEATURE);
+                ORDER BY p.id""".formatted(locationWhere, PROJECT_FEATURE);
     }
 
     /**

@@ -175,7 +175,7 @@ public final class Layers {
             case PROJECT -> {
                 ProjectFilter.Sql where = q.filter().toSql();
                 boolean page = q.limit() <= COUNTED_PAGE;
-                if (page && q.filter().onlyBbox() && q.sortby().isEmpty()) {
+                if (page && q.filter().locatable() && q.sortby().isEmpty()) {
                     ProjectFilter.Sql located = q.filter().toLocationSql();
                     yield new Query(FeatureSql.projectPageByLocation(located.where()),
                             "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);

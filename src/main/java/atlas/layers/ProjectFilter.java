@@ -56,16 +56,31 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     }
 
     /**
-     * The bbox alone over 'project_location p' (migration V13): a point that overlaps the box's
-     * bounds lies in it, so only lines and polygons take the exact test.
+     * The same filter over 'project_location p' (migrations V13, V16), which holds a placed project's
+     * geometry, category and investment: a point that overlaps the box's bounds lies in it, so only
+     * lines and polygons take the exact test.
      */
     public Sql toLocationSql() {
-        if (!onlyBbox()) {
-            throw new IllegalStateException("only a bbox can be matched on project_location");
+        if (!locatable()) {
+            throw new IllegalStateException("only a bbox, a category and an investment range can be matched on project_location");
         }
+        List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        return new Sql(bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params), params);
+        category.ifPresent(c -> {
+            clauses.add("p.category = ?");
+            params.add(c);
+        });
+        minInvestment.ifPresent(v -> {
+            clauses.add("p.total_investment >= ?");
+            params.add(v);
+        });
+        maxInvestment.ifPresent(v -> {
+            clauses.add("p.total_investment <= ?");
+            params.add(v);
+        });
+        clauses.add(bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params));
+        return new Sql(String.join(" AND ", clauses), params);
     }
 
     /** One test per envelope (two across the antimeridian), each envelope's bounds once per '?' quartet. */
@@ -82,11 +97,14 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         return "(" + String.join(" OR ", any) + ")";
     }
 
-    /** True when the bbox is the only condition: such pages can find their rows by location alone. */
-    public boolean onlyBbox() {
-        return bbox.isPresent() && city.isEmpty() && county.isEmpty() && area.isEmpty() && category.isEmpty()
-                && nature.isEmpty() && source.isEmpty() && precision.isEmpty() && minInvestment.isEmpty()
-                && maxInvestment.isEmpty() && q.isEmpty() && yearFrom.isEmpty() && yearTo.isEmpty();
+    /**
+     * True when there is a bbox and nothing beyond a category and an investment range: such pages find
+     * their rows in project_location alone.
+     */
+    public boolean locatable() {
+        return bbox.isPresent() && city.isEmpty() && county.isEmpty() && area.isEmpty()
+                && nature.isEmpty() && source.isEmpty() && precision.isEmpty() && q.isEmpty()
+                && yearFrom.isEmpty() && yearTo.isEmpty();
     }
 
     /** A bbox with minLon > maxLon crosses the antimeridian: it is two envelopes. */

@@ -69,6 +69,71 @@ class BboxPagesTest {
         assertEquals(want.subList(0, Math.min(40, want.size())), got, when + ": the first two pages");
     }
 
+    /** A box with a category and a minimum investment: the project table's answer, in id order. */
+    private static List<String> expectedFiltered(Connection c, double[] b, String category, int min) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                SELECT fid FROM project WHERE ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))
+                  AND category = ? AND total_investment >= ? ORDER BY id""")) {
+            for (int i = 0; i < 4; i++) {
+                ps.setDouble(i + 1, b[i]);
+            }
+            ps.setString(5, category);
+            ps.setInt(6, min);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode filteredPage(TestServer server, String category, int min) throws Exception {
+        HttpResponse<String> r = server.get("/collections/projects/items?bbox=%s,%s,%s,%s&category=%s&min_investment=%d&limit=1000"
+                .formatted(BOX[0], BOX[1], BOX[2], BOX[3], java.net.URLEncoder.encode(category, java.nio.charset.StandardCharsets.UTF_8), min));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void aPageFilteredByCategoryAndInvestmentFollowsChangesOfEither(Database db, TestServer server) throws Exception {
+        String category;
+        String outsider;
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT category FROM project WHERE ST_Intersects(geom, ST_MakeEnvelope(119.9, 30.0, 120.5, 30.5, 4326))
+                      AND category IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""")) {
+                assertTrue(rs.next());
+                category = rs.getString(1);
+            }
+            // A project in the box that the filter leaves out (another category, or less invested).
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT fid FROM project WHERE ST_Intersects(geom, ST_MakeEnvelope(119.9, 30.0, 120.5, 30.5, 4326))
+                      AND (category IS DISTINCT FROM '%s' OR coalesce(total_investment, 0) < 10) ORDER BY id LIMIT 1"""
+                    .formatted(category))) {
+                assertTrue(rs.next());
+                outsider = rs.getString(1);
+            }
+            JsonNode before = filteredPage(server, category, 10);
+            assertEquals(expectedFiltered(c, BOX, category, 10), ids(before), "seed data");
+            assertFalse(ids(before).contains(outsider));
+
+            // Re-imported with this category and 50 亿元: it now matches.
+            st.executeUpdate("UPDATE project SET category = '%s', total_investment = 50 WHERE fid = '%s'".formatted(category, outsider));
+            JsonNode joined = filteredPage(server, category, 10);
+            assertTrue(ids(joined).contains(outsider), "a project whose category and investment now match is in the page");
+            assertEquals(expectedFiltered(c, BOX, category, 10), ids(joined), "after the change of category");
+            assertEquals(ids(before).size() + 1, joined.path("numberMatched").asInt());
+
+            // Its investment cut to 1 亿元: it leaves the page again.
+            st.executeUpdate("UPDATE project SET total_investment = 1 WHERE fid = '" + outsider + "'");
+            JsonNode left = filteredPage(server, category, 10);
+            assertFalse(ids(left).contains(outsider), "below the minimum investment");
+            assertEquals(expectedFiltered(c, BOX, category, 10), ids(left), "after the change of investment");
+        }
+    }
+
     @Test
     void aBboxPageIsTheProjectTablesAnswerAfterEveryKindOfWrite(Database db, TestServer server) throws Exception {
         assertPagesMatch(db, server, "seed data");
