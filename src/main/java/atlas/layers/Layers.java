@@ -173,13 +173,13 @@ public final class Layers {
                         "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false, false);
             }
             case PROJECT -> {
-                ProjectFilter.Sql where = q.filter().toSql();
                 boolean page = q.limit() <= COUNTED_PAGE;
                 if (page && q.filter().locatable() && q.sortby().isEmpty()) {
                     ProjectFilter.Sql located = q.filter().toLocationSql();
                     yield new Query(FeatureSql.projectPageByLocation(located.where()),
                             "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);
                 }
+                ProjectFilter.Sql where = q.filter().toSql();
                 String text = page ? FeatureSql.projectPage(where.where(), orderBy(q.sortby()))
                         : FeatureSql.projects(where.where(), orderBy(q.sortby()));
                 yield new Query(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);

@@ -108,19 +108,25 @@ class BboxPagesTest {
                 category = rs.getString(1);
             }
             // A project in the box that the filter leaves out (another category, or less invested).
-            try (ResultSet rs = st.executeQuery("""
+            try (java.sql.PreparedStatement ps = c.prepareStatement("""
                     SELECT fid FROM project WHERE ST_Intersects(geom, ST_MakeEnvelope(119.9, 30.0, 120.5, 30.5, 4326))
-                      AND (category IS DISTINCT FROM '%s' OR coalesce(total_investment, 0) < 10) ORDER BY id LIMIT 1"""
-                    .formatted(category))) {
-                assertTrue(rs.next());
-                outsider = rs.getString(1);
+                      AND (category IS DISTINCT FROM ? OR coalesce(total_investment, 0) < 10) ORDER BY id LIMIT 1""")) {
+                ps.setString(1, category);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    outsider = rs.getString(1);
+                }
             }
             JsonNode before = filteredPage(server, category, 10);
             assertEquals(expectedFiltered(c, BOX, category, 10), ids(before), "seed data");
             assertFalse(ids(before).contains(outsider));
 
             // Re-imported with this category and 50 亿元: it now matches.
-            st.executeUpdate("UPDATE project SET category = '%s', total_investment = 50 WHERE fid = '%s'".formatted(category, outsider));
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE project SET category = ?, total_investment = 50 WHERE fid = ?")) {
+                ps.setString(1, category);
+                ps.setString(2, outsider);
+                assertEquals(1, ps.executeUpdate());
+            }
             JsonNode joined = filteredPage(server, category, 10);
             assertTrue(ids(joined).contains(outsider), "a project whose category and investment now match is in the page");
             assertEquals(expectedFiltered(c, BOX, category, 10), ids(joined), "after the change of category");
