@@ -128,7 +128,7 @@ public final class ImportService {
                 String old = oldHashes.get(row.key());
                 if (old == null) {
                     counts.added++;
-                } else if (old.equals(encoded(encoded, pending, i).hash())) {
+                } else if (old.equals(encodedRow(encoded, pending, i).hash())) {
                     counts.unchanged++;
                 } else {
                     counts.changed++;
@@ -222,7 +222,7 @@ public final class ImportService {
     }
 
     /** Row i encoded, once: when it is written, or (a row whose key a later row took) when its hash is asked. */
-    private static Encoded encoded(Encoded[] encoded, List<Pending> pending, int i) {
+    private static Encoded encodedRow(Encoded[] encoded, List<Pending> pending, int i) {
         if (encoded[i] == null) {
             encoded[i] = encode(pending.get(i));
         }
@@ -301,7 +301,7 @@ public final class ImportService {
         int ord = 0;
         try (CopyRows copy = CopyRows.open(c, "import_stage", STAGE_COLUMNS)) {
             for (int i : rows) {
-                writeRow(copy.number(ord++), pending.get(i), encoded(encoded, pending, i));
+                writeRow(copy.number(ord++), pending.get(i), encodedRow(encoded, pending, i));
                 if (ord % 1000 == 0) {
                     progress.accept(ord + " rows, " + rate(ord, started) + " rows/s");
                 }
@@ -324,7 +324,7 @@ public final class ImportService {
         int n = 0;
         try (CopyRows copy = CopyRows.open(c, "project", "document_id, " + PROJECT_COLUMNS)) {
             for (int i : rows) {
-                writeRow(copy.number(documentId), pending.get(i), encoded(encoded, pending, i));
+                writeRow(copy.number(documentId), pending.get(i), encodedRow(encoded, pending, i));
                 if (++n % 1000 == 0) {
                     progress.accept(n + " rows, " + rate(n, started) + " rows/s");
                 }

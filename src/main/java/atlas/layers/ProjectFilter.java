@@ -64,23 +64,14 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         if (!locatable()) {
             throw new IllegalStateException("only a bbox, a category and an investment range can be matched on project_location");
         }
-        List<String> clauses = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        category.ifPresent(c -> {
-            clauses.add("p.category = ?");
-            params.add(c);
-        });
-        minInvestment.ifPresent(v -> {
-            clauses.add("p.total_investment >= ?");
-            params.add(v);
-        });
-        maxInvestment.ifPresent(v -> {
-            clauses.add("p.total_investment <= ?");
-            params.add(v);
-        });
-        clauses.add(bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params));
-        return new Sql(String.join(" AND ", clauses), params);
+        // The category and investment clauses are toSql's own: project_location names those columns alike.
+        Sql rest = new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), category, Optional.empty(),
+                Optional.empty(), Optional.empty(), minInvestment, maxInvestment, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()).toSql();
+        List<Object> params = new ArrayList<>(rest.params());
+        String box = bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
+        return new Sql(rest.where() + " AND " + box, params);
     }
 
     /** One test per envelope (two across the antimeridian), each envelope's bounds once per '?' quartet. */
