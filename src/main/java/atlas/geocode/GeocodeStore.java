@@ -93,7 +93,7 @@ public final class GeocodeStore {
     private static void stage(Connection c, List<ProjectFacts> projects, List<Placement> placements) throws SQLException {
         try (Statement st = c.createStatement()) {
             // The set-based steps sort and group every placed project at once: in memory, not on disk.
-            st.execute("SET LOCAL work_mem = '64MB'");
+            st.execute("SET LOCAL work_mem = '256MB'");
             st.execute("CREATE TEMP TABLE geocode_project (project_id bigint PRIMARY KEY, precision text NOT NULL) ON COMMIT DROP");
             st.execute("""
                     CREATE TEMP TABLE geocode_placement (n int NOT NULL, project_id bigint NOT NULL, division_code text NOT NULL,
@@ -219,9 +219,10 @@ public final class GeocodeStore {
 
     /**
      * Plan areas, explicit mentions first (the first mention of an area wins); then areas with member
-     * counties take projects placed in a member county (evidence: the first such county), and
-     * corridors and member-less areas take projects whose geometry crosses their shape. The stored
-     * rows are replaced by difference, as placements are.
+     * counties take projects placed in a member county, and corridors and member-less areas take
+     * projects whose geometry crosses their shape. Mentions and shapes are stored as rows with their
+     * evidence, replaced by difference as placements are; memberships by county go only into the
+     * project's plan_areas.
      */
     private static void storePlanAreas(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -231,13 +232,10 @@ public final class GeocodeStore {
                     SELECT DISTINCT ON (project_id, area_id) project_id, area_id, method, evidence FROM (
                       SELECT 1 AS rank, n, project_id, area_id, 'mention' AS method, evidence FROM geocode_mention
                       UNION ALL
-                      SELECT 2, 0, project_id, area_id, 'county', evidence FROM (
-                        SELECT DISTINCT ON (pl.project_id, m.area_id) pl.project_id, m.area_id, '落在成员区县' || d.name AS evidence
-                        FROM geocode_placed g JOIN geocode_wanted pl ON pl.project_id = g.project_id
-                        JOIN (SELECT a.id AS area_id, unnest(a.members) AS code FROM plan_area a) m ON m.code = pl.division_code
-                        JOIN division d ON d.code = pl.division_code
-                        WHERE g.precision NOT IN ('route', 'city')
-                        ORDER BY pl.project_id, m.area_id, pl.ordinal) county
+                      SELECT 2, 0, pl.project_id, m.area_id, 'county', NULL
+                      FROM geocode_placed g JOIN geocode_wanted pl ON pl.project_id = g.project_id
+                      JOIN (SELECT a.id AS area_id, unnest(a.members) AS code FROM plan_area a) m ON m.code = pl.division_code
+                      WHERE g.precision NOT IN ('route', 'city')
                       UNION ALL
                       SELECT 3, 0, g.project_id, a.id, 'space',
                              CASE WHEN g.precision = 'route' THEN '线路穿过该区域' ELSE '定位点位于该区域内' END
@@ -252,30 +250,33 @@ public final class GeocodeStore {
                     ORDER BY project_id, area_id, rank, n""");
             st.execute("ALTER TABLE geocode_area ADD PRIMARY KEY (project_id, area_id)");
             st.execute("ANALYZE geocode_area");
+            // Only mentions and shapes crossed are kept as rows (V17): every area of a project is in its
+            // plan_areas (storeProjects), and one by member county is explained by its placements.
             st.executeUpdate("""
                     DELETE FROM project_plan_area y USING geocode_project s
                     WHERE y.project_id = s.project_id AND NOT EXISTS (
                       SELECT 1 FROM geocode_area w WHERE w.project_id = y.project_id AND w.area_id = y.area_id
-                        AND w.method = y.method AND w.evidence = y.evidence)""");
+                        AND w.method = y.method AND w.evidence = y.evidence AND w.method <> 'county')""");
             st.executeUpdate("""
                     INSERT INTO project_plan_area (project_id, area_id, method, evidence)
-                    SELECT project_id, area_id, method, evidence FROM geocode_area w
+                    SELECT project_id, area_id, method, evidence FROM geocode_area w WHERE method <> 'county'
                     ON CONFLICT DO NOTHING""");
         }
     }
 
     /**
-     * One update per placed project: precision, geometry, the served feature properties and the time
-     * it was placed; a row that would not change (placed before, same answer) is not rewritten. The
+     * One update per placed project: precision, geometry, plan areas, the served feature properties and
+     * the time it was placed; a row that would not change (placed before, same answer) is not rewritten. The
      * properties are built for all projects at once with the expressions of project_feature_properties(id)
-     * (migration V5), which still serves rows not placed since their import and fills any left NULL here.
+     * (migrations V5, V17), which still serves rows not placed since their import and fills any left NULL here.
      */
     private static void storeProjects(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("""
-                    UPDATE project p SET precision = n.precision, geocoded_at = now(), geom = n.geom, properties = n.properties
+                    UPDATE project p SET precision = n.precision, geocoded_at = now(), geom = n.geom, properties = n.properties,
+                      plan_areas = n.plan_areas
                     FROM (
-                      SELECT g.project_id, g.precision, g.geom, json_build_object(
+                      SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas, json_build_object(
                         'name', q.name, 'source', sd.file_name, 'table', q.table_title, 'seq', q.seq,
                         'category', q.category, 'total_investment', q.total_investment,
                         'planned_investment', q.planned_investment, 'start_year', q.start_year, 'end_year', q.end_year,

@@ -19,24 +19,26 @@ import java.util.regex.Pattern;
 public final class Geocoder {
     private static final Pattern PROVINCE_WIDE = Pattern.compile("全省|省域|浙江省各地|省级统筹");
     private final Gazetteer gazetteer;
-    private final List<PlanAreaKeywords> areas;
+    /** Each plan area's keywords cleaned once here, not once per project (the words every row is searched for). */
+    private final List<PlanAreaKeywords> cleanedAreas;
 
     private final PlaceReader placeReader;
     private final RouteReader routeReader;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
-        this.areas = areas;
+        this.cleanedAreas = areas.stream().map(a -> new PlanAreaKeywords(a.id(), a.members(),
+                a.keywords().stream().map(Geocoder::clean).filter(k -> k.length() >= 2).toList())).toList();
         this.placeReader = new PlaceReader(gazetteer, areas);
         this.routeReader = new RouteReader(gazetteer, placeReader);
     }
 
     public Placement place(ProjectFacts p) {
         List<String> disagreements = new ArrayList<>();
-        List<Placement.AreaMention> areaMentions = areaMentions(p);
         String name = clean(p.name());
         String location = clean(p.location());
         String units = clean(String.join("、", p.units()));
+        List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units, clean(p.content()));
 
         // 1. 项目代码: division code of the second group, read with the year of the first.
         Map<String, String> codeCounties = new LinkedHashMap<>();
@@ -298,16 +300,10 @@ public final class Geocoder {
         return PlaceReader.countiesOf(placeReader.places(clean(p.content()))).stream().filter(options::contains).toList();
     }
 
-    private List<Placement.AreaMention> areaMentions(ProjectFacts p) {
-        String rowText = clean(p.name()) + " " + clean(p.location()) + " " + clean(String.join("、", p.units()));
-        String content = clean(p.content());
+    private List<Placement.AreaMention> areaMentions(String rowText, String content) {
         List<Placement.AreaMention> out = new ArrayList<>();
-        for (PlanAreaKeywords a : areas) {
-            for (String k : a.keywords()) {
-                String key = clean(k);
-                if (key.length() < 2) {
-                    continue;
-                }
+        for (PlanAreaKeywords a : cleanedAreas) {
+            for (String key : a.keywords()) {
                 if (rowText.contains(key) || key.length() >= 4 && content.contains(key)) {
                     out.add(new Placement.AreaMention(a.id(), "该行提及“" + key + "”"));
                     break;
@@ -345,7 +341,7 @@ public final class Geocoder {
         if (s == null) {
             return "";
         }
-        // clean() runs for every keyword of every plan area on every project: most texts need nothing.
+        // clean() runs on every text of every project: most texts need nothing.
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch <= ' ' || ch == '\u00a0' || ch == '（' || ch == '）') {

@@ -41,13 +41,11 @@ final class FeatureSql {
                   SELECT count(*) AS n, sum(p.total_investment) AS total,
                     (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
                        SELECT coalesce(p2.category, '未分类') AS k, count(*) AS n, sum(p2.total_investment) AS t
-                       FROM project_plan_area pa2 JOIN project p2 ON p2.id = pa2.project_id
-                       WHERE pa2.area_id = a.id GROUP BY 1) c) AS by_category,
+                       FROM project p2 WHERE p2.plan_areas @> ARRAY[a.id] GROUP BY 1) c) AS by_category,
                     (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
                        SELECT coalesce(p2.nature, '未注明') AS k, count(*) AS n, sum(p2.total_investment) AS t
-                       FROM project_plan_area pa2 JOIN project p2 ON p2.id = pa2.project_id
-                       WHERE pa2.area_id = a.id GROUP BY 1) c) AS by_nature
-                  FROM project_plan_area pa JOIN project p ON p.id = pa.project_id WHERE pa.area_id = a.id) s ON TRUE
+                       FROM project p2 WHERE p2.plan_areas @> ARRAY[a.id] GROUP BY 1) c) AS by_nature
+                  FROM project p WHERE p.plan_areas @> ARRAY[a.id]) s ON TRUE
                 WHERE %s AND a.geom IS NOT NULL AND %%s
                 ORDER BY a.kind, a.id""".formatted(g, filter);
     }

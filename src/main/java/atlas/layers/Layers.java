@@ -228,7 +228,7 @@ public final class Layers {
 
     public Stats stats(Connection c, String groupby, ProjectFilter filter) throws SQLException {
         ProjectFilter.Sql where = filter.toSql();
-        String base = "SELECT p.id, p.total_investment, p.category, p.nature, p.precision, p.document_id FROM project p WHERE " + where.where();
+        String base = "SELECT p.id, p.total_investment, p.category, p.nature, p.precision, p.document_id, p.plan_areas FROM project p WHERE " + where.where();
         long count;
         java.math.BigDecimal total;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), sum(total_investment) FROM (" + base + ") f")) {
@@ -251,7 +251,7 @@ public final class Layers {
                     JOIN division c ON c.code = x.city GROUP BY c.code, c.name ORDER BY c.code""";
             case "area" -> """
                     SELECT a.id, a.name, count(*), sum(f.total_investment) FROM (%s) f
-                    JOIN project_plan_area pa ON pa.project_id = f.id JOIN plan_area a ON a.id = pa.area_id
+                    CROSS JOIN LATERAL unnest(f.plan_areas) m(area_id) JOIN plan_area a ON a.id = m.area_id
                     GROUP BY a.id, a.name ORDER BY a.id""";
             case "category" -> "SELECT coalesce(category, '未分类'), coalesce(category, '未分类'), count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 3 DESC, 1";
             case "nature" -> "SELECT coalesce(nature, '未注明'), coalesce(nature, '未注明'), count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 1";

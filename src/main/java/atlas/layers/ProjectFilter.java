@@ -38,7 +38,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         county.ifPresent(c -> add.accept(
                 "EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)", new Object[]{c}));
         area.ifPresent(a -> add.accept(
-                "EXISTS (SELECT 1 FROM project_plan_area pa WHERE pa.project_id = p.id AND pa.area_id = ?)", new Object[]{a}));
+                "p.plan_areas @> ARRAY[?::text]", new Object[]{a}));
         category.ifPresent(c -> add.accept("p.category = ?", new Object[]{c}));
         nature.ifPresent(n -> add.accept("p.nature = ?", new Object[]{n}));
         source.ifPresent(s -> add.accept("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)", new Object[]{s}));

@@ -151,6 +151,38 @@ class ProjectFiltersTest {
         assertFilter("area=metro-hangzhou", f -> strings(f.path("properties").path("plan_areas")).contains("metro-hangzhou"), 20);
     }
 
+    /** The areas a project carries (its plan_areas) are the areas that count it: in the stats and on the map's area layers. */
+    @Test
+    void everyPlanAreaCountsTheProjectsThatCarryIt() {
+        java.util.Map<String, Long> carried = new java.util.TreeMap<>();
+        java.util.Map<String, Long> carriedInHangzhou = new java.util.TreeMap<>();
+        for (JsonNode f : all) {
+            for (String area : strings(f.path("properties").path("plan_areas"))) {
+                carried.merge(area, 1L, Long::sum);
+                if (inCity(f, "330100")) {
+                    carriedInHangzhou.merge(area, 1L, Long::sum);
+                }
+            }
+        }
+        assertTrue(carried.size() > 20, "most plan areas hold seed projects: " + carried);
+        assertEquals(carried, areaCounts("/api/stats?groupby=area"));
+        assertEquals(carriedInHangzhou, areaCounts("/api/stats?groupby=area&city=330100"));
+        java.util.Map<String, Long> onTheMap = new java.util.TreeMap<>();
+        for (String layer : List.of("metros", "new-districts", "corridors", "coop-zones", "constructions")) {
+            JsonNode fc = GeoJsonChecks.featureCollection(server.get("/collections/" + layer + "/items?limit=1000").body(), layer);
+            fc.path("features").forEach(a -> onTheMap.put(a.path("id").asText(), a.path("properties").path("project_count").asLong()));
+        }
+        onTheMap.values().removeIf(n -> n == 0);
+        assertEquals(carried, onTheMap);
+    }
+
+    private java.util.Map<String, Long> areaCounts(String path) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        GeoJsonChecks.parse(server.get(path).body(), path).path("groups")
+                .forEach(g -> counts.put(g.path("key").asText(), g.path("count").asLong()));
+        return counts;
+    }
+
     @Test
     void categoryAndMinimumInvestmentCombineWithAnd() {
         JsonNode facets = GeoJsonChecks.parse(server.get("/api/facets").body(), "facets");

@@ -68,13 +68,24 @@ class PlanAreasTest {
 
     @Test
     void areaFiguresComeFromThePlacements(Database db) throws Exception {
-        double members = scalar(db, "SELECT count(*) FROM project_plan_area WHERE area_id = 'metro-hangzhou'");
-        assertTrue(members > 10, "杭州都市区 holds projects");
+        assertTrue(scalar(db, "SELECT count(*) FROM project WHERE plan_areas @> '{metro-hangzhou}'") > 10, "杭州都市区 holds projects");
         assertTrue(scalar(db, "SELECT count(*) FROM project_plan_area WHERE method = 'mention'") > 0,
                 "some rows name their plan area explicitly (钱塘新区, 前湾, G60 …)");
+        // A project placed (not as a route or a city programme) in a member county is in the area …
         assertEquals(0, scalar(db, """
-                SELECT count(*) FROM project_plan_area pa JOIN plan_area a ON a.id = pa.area_id
-                WHERE pa.method = 'county' AND NOT EXISTS (SELECT 1 FROM placement pl
-                  WHERE pl.project_id = pa.project_id AND pl.division_code = ANY (a.members))"""));
+                SELECT count(*) FROM project p JOIN placement pl ON pl.project_id = p.id
+                JOIN plan_area a ON pl.division_code = ANY (a.members)
+                WHERE p.precision NOT IN ('route', 'city') AND NOT p.plan_areas @> ARRAY[a.id]"""));
+        // … and every area a project carries is explained: a member county, or a stored mention or shape.
+        assertEquals(0, scalar(db, """
+                SELECT count(*) FROM project p CROSS JOIN LATERAL unnest(p.plan_areas) x(area_id)
+                JOIN plan_area a ON a.id = x.area_id
+                WHERE NOT EXISTS (SELECT 1 FROM project_plan_area y WHERE y.project_id = p.id AND y.area_id = a.id)
+                  AND NOT (p.precision NOT IN ('route', 'city')
+                           AND EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ANY (a.members)))"""));
+        assertTrue(scalar(db, """
+                SELECT count(*) FROM project p CROSS JOIN LATERAL unnest(p.plan_areas) x(area_id)
+                WHERE NOT EXISTS (SELECT 1 FROM project_plan_area y WHERE y.project_id = p.id AND y.area_id = x.area_id)""") > 100,
+                "most memberships come from member counties and are not stored as rows");
     }
 }
