@@ -49,14 +49,6 @@ final class Commands {
             if (options.flag("json")) {
                 System.out.println(JSON.writeValueAsString(reports));
             }
-            int written = reports.stream().mapToInt(r -> r.added() + r.changed() + r.removed()).sum();
-            if (written >= 1000) {
-                // The geocoder's set-based statements join project: they are planned on its size now,
-                // not on the size before a bulk import (ANALYZE samples 30,000 rows: ~0.5 s at 100k).
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("ANALYZE project");
-                }
-            }
             atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
             (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
