@@ -25,8 +25,35 @@ final class FeatureSql {
 
     static final String DIVISION_BBOX = "d.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
 
+    /**
+     * Every plan area's project figures, live: projects are first grouped by their list of areas,
+     * category and nature (projects of one county share a list), so only those groups are spread over
+     * their areas. One pass over project instead of three index scans per area (1.5 s -> 0.15 s at 100k).
+     */
+    static final String AREA_FIGURES = """
+            WITH g AS (
+              SELECT plan_areas, coalesce(category, '未分类') AS category, coalesce(nature, '未注明') AS nature,
+                     count(*) AS n, sum(total_investment) AS t
+              FROM project WHERE cardinality(plan_areas) > 0 GROUP BY 1, 2, 3),
+            x AS (SELECT m.area_id, g.category, g.nature, g.n, g.t FROM g CROSS JOIN LATERAL unnest(g.plan_areas) m(area_id)),
+            by_category AS (
+              SELECT area_id, json_object_agg(category, json_build_object('count', n, 'total_investment', t) ORDER BY category) AS j
+              FROM (SELECT area_id, category, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1),
+            by_nature AS (
+              SELECT area_id, json_object_agg(nature, json_build_object('count', n, 'total_investment', t) ORDER BY nature) AS j
+              FROM (SELECT area_id, nature, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1)
+            SELECT t.area_id, t.project_count, t.total_investment, c.j AS by_category, n.j AS by_nature
+            FROM (SELECT area_id, sum(n)::bigint AS project_count, sum(t) AS total_investment FROM x GROUP BY 1) t
+            JOIN by_category c USING (area_id) JOIN by_nature n USING (area_id)""";
+
+    /** True while the statistics set (with the area figures) was built at the current input version. */
+    private static final String STATS_CURRENT = "EXISTS (SELECT 1 FROM serving_state WHERE name = '"
+            + Precomputed.STATS + "' AND version = " + Precomputed.INPUT_VERSION + ")";
+
     static String areas(String filter, boolean simplified) {
         String g = simplified ? "a.geom_simple" : "a.geom";
+        // The figures come from the precomputed set while it is current, else live (a one-time test
+        // chooses the branch: the other one is not run).
         return """
                 SELECT json_build_object('type', 'Feature', 'id', a.id,
                   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
@@ -34,20 +61,16 @@ final class FeatureSql {
                      'approximate', a.approximate, 'clipped', a.clipped, 'source', a.source,
                      'assumption', a.assumption, 'width_km', a.width_km, 'members', a.members,
                      'line', ST_AsGeoJSON(a.line, 6)::json,
-                     'project_count', coalesce(s.n, 0), 'total_investment', s.total,
+                     'project_count', coalesce(s.project_count, 0), 'total_investment', s.total_investment,
                      'by_category', coalesce(s.by_category, '{}'::json), 'by_nature', coalesce(s.by_nature, '{}'::json)))::text
                 FROM plan_area a
-                LEFT JOIN LATERAL (
-                  SELECT count(*) AS n, sum(p.total_investment) AS total,
-                    (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
-                       SELECT coalesce(p2.category, '未分类') AS k, count(*) AS n, sum(p2.total_investment) AS t
-                       FROM project p2 WHERE p2.plan_areas @> ARRAY[a.id] GROUP BY 1) c) AS by_category,
-                    (SELECT json_object_agg(k, json_build_object('count', n, 'total_investment', t)) FROM (
-                       SELECT coalesce(p2.nature, '未注明') AS k, count(*) AS n, sum(p2.total_investment) AS t
-                       FROM project p2 WHERE p2.plan_areas @> ARRAY[a.id] GROUP BY 1) c) AS by_nature
-                  FROM project p WHERE p.plan_areas @> ARRAY[a.id]) s ON TRUE
+                LEFT JOIN (
+                  SELECT area_id, project_count, total_investment, by_category, by_nature FROM serving_area_figure
+                  WHERE %s
+                  UNION ALL
+                  SELECT * FROM (%s) live WHERE NOT %s) s ON s.area_id = a.id
                 WHERE %s AND a.geom IS NOT NULL AND %%s
-                ORDER BY a.kind, a.id""".formatted(g, filter);
+                ORDER BY a.kind, a.id""".formatted(g, STATS_CURRENT, AREA_FIGURES, STATS_CURRENT, filter);
     }
 
     static final String AREA_BBOX = "a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";

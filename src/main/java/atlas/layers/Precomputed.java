@@ -23,7 +23,7 @@ public final class Precomputed {
     private static final Logger log = LoggerFactory.getLogger(Precomputed.class);
     static final String TILES = "tiles";
     static final String STATS = "stats";
-    private static final String INPUT_VERSION = "(SELECT last_value || '.' || is_called FROM serving_input_seq)";
+    static final String INPUT_VERSION = "(SELECT last_value || '.' || is_called FROM serving_input_seq)";
     /** The tables the precomputed answers read: a build waits for no writer of these and blocks none for long. */
     private static final String INPUTS = "project, placement, project_plan_area, division, plan_area, source_document";
     /** Web Mercator half-width of the world (ST_TileEnvelope's default bounds). */
@@ -197,6 +197,10 @@ public final class Precomputed {
     private void buildStats(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM serving_stats");
+            // The plan-area layers' figures, with the live query (FeatureSql.areas serves them while current).
+            st.executeUpdate("DELETE FROM serving_area_figure");
+            st.executeUpdate("INSERT INTO serving_area_figure (area_id, project_count, total_investment, by_category, by_nature) "
+                    + FeatureSql.AREA_FIGURES);
         }
         for (String groupby : Layers.GROUPINGS) {
             // The live query itself, so the stored answer is the live answer of this snapshot.

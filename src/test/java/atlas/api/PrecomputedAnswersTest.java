@@ -135,6 +135,16 @@ class PrecomputedAnswersTest {
                     assertEquals(live, precomputed.stats(c, groupby).orElseThrow(), "stats by " + groupby);
                     assertFalse(live.groups().isEmpty(), groupby);
                 }
+                // The plan-area layers as served from the statistics set, then live: the set made stale
+                // in this transaction only (rolled back below).
+                java.util.List<String> ready = areaFeatures(c);
+                try (Statement st = c.createStatement()) {
+                    assertEquals(1, st.executeUpdate("UPDATE serving_state SET version = 'stale' WHERE name = 'stats'"));
+                }
+                java.util.List<String> live = areaFeatures(c);
+                assertEquals(live, ready, "plan-area layers: precomputed figures = live ones");
+                assertTrue(live.stream().filter(f -> !f.contains("\"project_count\" : 0,")).count() > 20,
+                        "most plan areas hold projects");
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -142,6 +152,18 @@ class PrecomputedAnswersTest {
             }
         }
         return nonEmpty;
+    }
+
+    /** Every feature of the plan-area collections, as the API serves them. */
+    private java.util.List<String> areaFeatures(Connection c) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Collection col : Collection.ALL) {
+            if (col.kind() == Collection.Kind.PLAN_AREA) {
+                layers.streamItems(c, col, new atlas.layers.ItemsQuery(10000, 0, java.util.Optional.empty(),
+                        java.util.Optional.empty(), ProjectFilter.none(), java.util.List.of()), out::add);
+            }
+        }
+        return out;
     }
 
     private long countyCount(String county) throws Exception {
