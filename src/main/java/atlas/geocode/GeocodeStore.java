@@ -38,10 +38,11 @@ public final class GeocodeStore {
             Map<String, List<String>> manual = manualPlacements(c);
             List<ProjectFacts> projects = projects(c, all);
             if (!all && projects.size() >= 1000) {
-                // A bulk import's new rows: the set-based statements below join project, so plan them
-                // on its size now, not on the size before the import (~0.5 s at 100k: 30,000 sampled rows).
+                // A bulk import's new rows: the set-based statements below join project by id, so plan
+                // them on its size now, not on the size before the import. The id column is enough for
+                // that (0.14 s at 100k, the whole table 0.5-1.1 s); autovacuum analyses the rest later.
                 try (Statement st = c.createStatement()) {
-                    st.execute("ANALYZE project");
+                    st.execute("ANALYZE project (id)");
                 }
             }
             List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas), manual);
