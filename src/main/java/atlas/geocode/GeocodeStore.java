@@ -107,7 +107,7 @@ public final class GeocodeStore {
     private static void stage(Connection c, List<ProjectFacts> projects, List<Placement> placements) throws SQLException {
         try (Statement st = c.createStatement()) {
             // The set-based steps sort and group every placed project at once: in memory, not on disk.
-            st.execute("SET LOCAL work_mem = '256MB'");
+            st.execute("SET LOCAL work_mem = '64MB'");
             st.execute("CREATE TEMP TABLE geocode_project (project_id bigint PRIMARY KEY, precision text NOT NULL) ON COMMIT DROP");
             st.execute("""
                     CREATE TEMP TABLE geocode_placement (n int NOT NULL, project_id bigint NOT NULL, division_code text NOT NULL,

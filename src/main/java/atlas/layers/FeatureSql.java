@@ -28,7 +28,8 @@ final class FeatureSql {
     /**
      * Every plan area's project figures, live: projects are first grouped by their list of areas,
      * category and nature (projects of one county share a list), so only those groups are spread over
-     * their areas. One pass over project instead of three index scans per area (1.5 s -> 0.15 s at 100k).
+     * their areas. One pass over project instead of three index scans per area (the 四大建设 layer at 100k
+     * projects: 1.5 s -> 0.4 s; 12 ms from the precomputed figures).
      */
     static final String AREA_FIGURES = """
             WITH g AS (
