@@ -416,6 +416,20 @@ class WebMapTest {
         }
     }
 
+    /** Top and bottom of the open popup's title, then of the map, in the viewport. */
+    @SuppressWarnings("unchecked")
+    private List<Number> popupTitleAndMapRects() {
+        return (List<Number>) browser.js("""
+                const h = document.querySelector('.leaflet-popup-content h3').getBoundingClientRect();
+                const m = document.querySelector('#map').getBoundingClientRect();
+                return [h.top, h.bottom, m.top, m.bottom];""");
+    }
+
+    private boolean popupTitleInsideMap() {
+        List<Number> r = popupTitleAndMapRects();
+        return r.get(0).doubleValue() >= r.get(2).doubleValue() - 1 && r.get(1).doubleValue() <= r.get(3).doubleValue() + 1;
+    }
+
     /** The open popup's text (all of it, also what is scrolled out of view), or null. */
     private String popupText() {
         return (String) browser.js("return document.querySelector('.leaflet-popup-content')?.textContent ?? null");
@@ -450,16 +464,11 @@ class WebMapTest {
         }
         assertFalse(seq.isEmpty(), "the seed project has a 序号");
         assertTrue(line.contains("序号 " + seq), "序号 " + seq + " in: " + line);
-        // The popup's title lies inside the map (autoPan); a project without a place opens its popup once
-        // the flight to its city has ended.
-        @SuppressWarnings("unchecked")
-        List<Number> rects = (List<Number>) browser.js("""
-                const h = document.querySelector('.leaflet-popup-content h3').getBoundingClientRect();
-                const m = document.querySelector('#map').getBoundingClientRect();
-                return [h.top, h.bottom, m.top, m.bottom];""");
-        boolean titleInside = rects.get(0).doubleValue() >= rects.get(2).doubleValue() - 1
-                && rects.get(1).doubleValue() <= rects.get(3).doubleValue() + 1;
-        assertTrue(titleInside, "popup title inside the map" + (placed ? "" : " (project without a place)") + ": " + rects);
+        // The popup's title comes to lie inside the map (autoPan, an animation that may still be running
+        // when the text shows); a project without a place opens its popup once the flight to its city has ended.
+        browser.waitFor(Duration.ofSeconds(3), this::popupTitleInsideMap);
+        assertTrue(popupTitleInsideMap(), "popup title inside the map" + (placed ? "" : " (project without a place)")
+                + ": " + popupTitleAndMapRects());
         browser.screenshot("WebMapTest-" + shot);
     }
 }
