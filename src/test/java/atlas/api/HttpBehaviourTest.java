@@ -36,7 +36,8 @@ class HttpBehaviourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/collections/projects/items?city=330500", "/collections/counties/items?zoom=7",
-            "/collections/projects/items?limit=3", "/collections", "/collections/metros", "/api/stats?groupby=county",
+            "/collections/projects/items?limit=3", "/collections/projects/items?bbox=119.5,29.5,121,30.6&limit=5",
+            "/collections/metros/items", "/collections", "/collections/metros", "/api/stats?groupby=county",
             "/api/facets", "/", "/conformance", "/api", "/api/gazetteer?q=%E4%BD%99%E6%9D%AD", "/api/config"})
     void everyGetHasAnEtagAndIfNoneMatchGives304(String path) {
         HttpResponse<String> first = server.get(path, "Accept", "application/json");
