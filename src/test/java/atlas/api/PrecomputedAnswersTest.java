@@ -2,6 +2,7 @@ package atlas.api;
 
 import atlas.db.Database;
 import atlas.layers.Collection;
+import atlas.layers.ItemsQuery;
 import atlas.layers.Layers;
 import atlas.layers.Precomputed;
 import atlas.layers.ProjectFilter;
@@ -24,8 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,11 +141,11 @@ class PrecomputedAnswersTest {
                 }
                 // The plan-area layers as served from the statistics set, then live: the set made stale
                 // in this transaction only (rolled back below).
-                java.util.List<String> ready = areaFeatures(c);
+                List<String> ready = areaFeatures(c);
                 try (Statement st = c.createStatement()) {
                     assertEquals(1, st.executeUpdate("UPDATE serving_state SET version = 'stale' WHERE name = 'stats'"));
                 }
-                java.util.List<String> live = areaFeatures(c);
+                List<String> live = areaFeatures(c);
                 assertEquals(live, ready, "plan-area layers: precomputed figures = live ones");
                 assertTrue(live.stream().filter(f -> !f.contains("\"project_count\" : 0,")).count() > 20,
                         "most plan areas hold projects");
@@ -155,12 +159,12 @@ class PrecomputedAnswersTest {
     }
 
     /** Every feature of the plan-area collections, as the API serves them. */
-    private java.util.List<String> areaFeatures(Connection c) throws Exception {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private List<String> areaFeatures(Connection c) throws Exception {
+        List<String> out = new ArrayList<>();
         for (Collection col : Collection.ALL) {
             if (col.kind() == Collection.Kind.PLAN_AREA) {
-                layers.streamItems(c, col, new atlas.layers.ItemsQuery(10000, 0, java.util.Optional.empty(),
-                        java.util.Optional.empty(), ProjectFilter.none(), java.util.List.of()), out::add);
+                layers.streamItems(c, col, new ItemsQuery(10000, 0, Optional.empty(), Optional.empty(),
+                        ProjectFilter.none(), List.of()), out::add);
             }
         }
         return out;

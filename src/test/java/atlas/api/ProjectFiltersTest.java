@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -154,8 +156,8 @@ class ProjectFiltersTest {
     /** The areas a project carries (its plan_areas) are the areas that count it: in the stats and on the map's area layers. */
     @Test
     void everyPlanAreaCountsTheProjectsThatCarryIt() {
-        java.util.Map<String, Long> carried = new java.util.TreeMap<>();
-        java.util.Map<String, Long> carriedInHangzhou = new java.util.TreeMap<>();
+        Map<String, Long> carried = new TreeMap<>();
+        Map<String, Long> carriedInHangzhou = new TreeMap<>();
         for (JsonNode f : all) {
             for (String area : strings(f.path("properties").path("plan_areas"))) {
                 carried.merge(area, 1L, Long::sum);
@@ -167,7 +169,7 @@ class ProjectFiltersTest {
         assertTrue(carried.size() > 20, "most plan areas hold seed projects: " + carried);
         assertEquals(carried, areaCounts("/api/stats?groupby=area"));
         assertEquals(carriedInHangzhou, areaCounts("/api/stats?groupby=area&city=330100"));
-        java.util.Map<String, Long> onTheMap = new java.util.TreeMap<>();
+        Map<String, Long> onTheMap = new TreeMap<>();
         for (String layer : List.of("metros", "new-districts", "corridors", "coop-zones", "constructions")) {
             JsonNode fc = GeoJsonChecks.featureCollection(server.get("/collections/" + layer + "/items?limit=1000").body(), layer);
             fc.path("features").forEach(a -> onTheMap.put(a.path("id").asText(), a.path("properties").path("project_count").asLong()));
@@ -176,8 +178,8 @@ class ProjectFiltersTest {
         assertEquals(carried, onTheMap);
     }
 
-    private java.util.Map<String, Long> areaCounts(String path) {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    private Map<String, Long> areaCounts(String path) {
+        Map<String, Long> counts = new TreeMap<>();
         GeoJsonChecks.parse(server.get(path).body(), path).path("groups")
                 .forEach(g -> counts.put(g.path("key").asText(), g.path("count").asLong()));
         return counts;
