@@ -48,8 +48,7 @@ final class FeatureSql {
             JOIN by_category c USING (area_id) JOIN by_nature n USING (area_id)""";
 
     /** True while the statistics set (with the area figures) was built at the current input version. */
-    private static final String STATS_CURRENT = "EXISTS (SELECT 1 FROM serving_state WHERE name = '"
-            + Precomputed.STATS + "' AND version = " + Precomputed.INPUT_VERSION + ")";
+    private static final String STATS_CURRENT = Precomputed.builtAtCurrentInput(Precomputed.STATS);
 
     static String areas(String filter, boolean simplified) {
         String g = simplified ? "a.geom_simple" : "a.geom";

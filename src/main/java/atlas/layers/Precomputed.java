@@ -23,7 +23,7 @@ public final class Precomputed {
     private static final Logger log = LoggerFactory.getLogger(Precomputed.class);
     static final String TILES = "tiles";
     static final String STATS = "stats";
-    static final String INPUT_VERSION = "(SELECT last_value || '.' || is_called FROM serving_input_seq)";
+    private static final String INPUT_VERSION = "(SELECT last_value || '.' || is_called FROM serving_input_seq)";
     /** The tables the precomputed answers read: a build waits for no writer of these and blocks none for long. */
     private static final String INPUTS = "project, placement, project_plan_area, division, plan_area, source_document";
     /** Web Mercator half-width of the world (ST_TileEnvelope's default bounds). */
@@ -80,6 +80,11 @@ public final class Precomputed {
                 return Optional.of(new Layers.Stats(groupby, count, total, groups));
             }
         }
+    }
+
+    /** SQL that is true while the set (TILES or STATS) was built at the current input version. */
+    static String builtAtCurrentInput(String set) {
+        return "EXISTS (SELECT 1 FROM serving_state WHERE name = '" + set + "' AND version = " + INPUT_VERSION + ")";
     }
 
     /** True when the tiles and the statistics were built at the current input version. */
