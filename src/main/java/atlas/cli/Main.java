@@ -18,6 +18,7 @@ public final class Main {
               serve [--host ..] [--port ..]           serve what the database holds
               test                                    run the test suite (handled by the launcher script)
               db start|stop|status|psql [psql args]   the local cluster (or DATABASE_URL's server for psql)
+              db backup FILE | db restore FILE        the whole database to/from a pg_dump file (custom format)
               import FILE... [--json]                 import project lists (.txt tables, .csv, .xlsx)
               geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
               boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
@@ -54,12 +55,18 @@ public final class Main {
         } catch (DatabaseException e) {
             System.err.println("database: " + e.getMessage());
             code = 3;
+        } catch (atlas.db.BackupException e) {
+            System.err.println("backup: " + e.getMessage());
+            code = 65;
         }
         System.exit(code);
     }
 
     private static int db(DatabaseTarget target, Options options) {
         String sub = options.args().isEmpty() ? "status" : options.args().get(0);
+        if (sub.equals("backup") || sub.equals("restore")) {
+            return backupOrRestore(target, sub, options);
+        }
         if (target.isExternal() && !sub.equals("psql")) {
             System.out.println("DATABASE_URL is set: the external server is used; there is no local cluster to " + sub);
             return 0;
@@ -90,7 +97,7 @@ public final class Main {
             case "optimize" -> {
                 return optimize(target);
             }
-            default -> throw new UsageException("db takes start, stop, status, optimize or psql");
+            default -> throw new UsageException("db takes start, stop, status, optimize, psql, backup FILE or restore FILE");
         }
     }
 
@@ -117,6 +124,32 @@ public final class Main {
         } catch (java.sql.SQLException e) {
             throw new atlas.db.DatabaseException("optimize failed: " + e.getMessage(), e);
         }
+    }
+
+    /** db backup FILE / db restore FILE: the whole database through pg_dump / pg_restore (custom format). */
+    private static int backupOrRestore(DatabaseTarget target, String sub, Options options) {
+        if (options.args().size() != 2) {
+            throw new UsageException("usage: ./atlas db " + sub + " FILE");
+        }
+        Path file = Path.of(options.args().get(1)).toAbsolutePath();
+        String url = target.ensureJdbcUrl();
+        atlas.db.Backup backup = new atlas.db.Backup(url, LocalCluster.binaries());
+        atlas.db.Backup.Result r;
+        if (sub.equals("backup")) {
+            try (Database db = Database.connect(url, 2)) {
+                db.migrate();
+            }
+            r = backup.backup(file);
+        } else {
+            int newest;
+            try (Database db = Database.connect(url, 1)) {
+                newest = db.newestKnownSchemaVersion();
+            }
+            r = backup.restore(file, newest);
+        }
+        System.out.printf("%s %s: %,d bytes, schema V%d, rows %s%n", sub.equals("backup") ? "backed up to" : "restored from",
+                r.file(), r.bytes(), r.schemaVersion(), r.rows());
+        return 0;
     }
 
     private static int psql(DatabaseTarget target, List<String> extra, Options options) {

@@ -49,6 +49,14 @@ public final class Database implements AutoCloseable {
         return pending.length == 0;
     }
 
+    /** The newest schema version this build's migrations know (a backup made at a newer one is refused). */
+    public int newestKnownSchemaVersion() {
+        return java.util.Arrays.stream(flyway().info().all())
+                .filter(m -> m.getVersion() != null)
+                .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion()))
+                .max().orElse(0);
+    }
+
     private Flyway flyway() {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
     }

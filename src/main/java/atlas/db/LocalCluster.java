@@ -170,6 +170,11 @@ public final class LocalCluster {
         return binDir.resolve(tool).toString();
     }
 
+    /** The PostgreSQL programs (initdb, pg_ctl, pg_dump, pg_restore) of the newest installed server. */
+    public static Path binaries() {
+        return findBinDir();
+    }
+
     private static Path findBinDir() {
         Path base = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.list(base)) {
