@@ -20,7 +20,7 @@ for k, v in box.items():
     feature = feature.replace(k, v)
 
 precomputed = """SELECT length(t.mvt) FROM serving_state s LEFT JOIN serving_tile t ON t.z = 8 AND t.x = 213 AND t.y = 107
-  WHERE s.name = 'tiles' AND s.version = (SELECT last_value || '.' || is_called FROM serving_input_seq)"""
+  WHERE s.name = 'tiles' AND s.version = (SELECT version::text FROM version_counter WHERE name = 'serving_input')"""
 
 cell = """ROW(ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((sum(%(sx)s) / sum(%(n)s))::float8, (sum(%(sy)s) / sum(%(n)s))::float8), 3857),
                  (SELECT b FROM t), 4096, 64, true),

@@ -61,6 +61,27 @@ public final class LocalCluster {
     }
 
     /**
+     * Makes this (new) cluster a streaming replica of the one on 127.0.0.1:primaryPort with
+     * pg_basebackup (hot standby, following the primary by itself), starts it and returns its port.
+     */
+    public int startAsReplicaOf(int primaryPort) {
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new DatabaseException("cannot create " + dataDir + ": " + e.getMessage(), e);
+            }
+            if (asRoot()) {
+                run(List.of("chown", "-R", SYSTEM_USER + ":", dataDir.toString()));
+                run(List.of("chmod", "700", dataDir.toString()));
+            }
+            run(List.of(bin("pg_basebackup"), "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U", SUPERUSER,
+                    "-D", dataDir.toString(), "--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast"));
+        }
+        return ensureRunning();
+    }
+
+    /**
      * A quarter of the machine's memory, between 256 MB and 4 GB, set at every start so older clusters
      * get it too. A million projects take 1.5 GB of table: with 256 MB a page of them read most blocks
      * through the kernel, and 16 clients got 2.5 times fewer pages (bench/, 2 cores). A test cluster

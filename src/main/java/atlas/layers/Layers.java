@@ -128,7 +128,7 @@ public final class Layers {
     /** Moves whenever served data may have changed (statement triggers, migration V3): the ETag base. */
     public String dataVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT last_value || '.' || is_called FROM data_version_seq")) {
+                "SELECT version::text FROM version_counter WHERE name = 'data'")) {
             rs.next();
             return rs.getString(1);
         }

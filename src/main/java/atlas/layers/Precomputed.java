@@ -23,7 +23,7 @@ public final class Precomputed {
     private static final Logger log = LoggerFactory.getLogger(Precomputed.class);
     static final String TILES = "tiles";
     static final String STATS = "stats";
-    private static final String INPUT_VERSION = "(SELECT last_value || '.' || is_called FROM serving_input_seq)";
+    private static final String INPUT_VERSION = "(SELECT version::text FROM version_counter WHERE name = 'serving_input')";
     /** The tables the precomputed answers read: a build waits for no writer of these and blocks none for long. */
     private static final String INPUTS = "project, placement, project_plan_area, division, plan_area, source_document";
     /** Web Mercator half-width of the world (ST_TileEnvelope's default bounds). */
@@ -327,6 +327,9 @@ public final class Precomputed {
             try {
                 boolean fresh;
                 try (Connection c = db.connection()) {
+                    if (readOnlyReplica(c)) {
+                        return;  // the primary's servers build the sets; they arrive here by replication
+                    }
                     fresh = current(c);
                 }
                 while (!fresh && refresh(db)) {
@@ -347,6 +350,13 @@ public final class Precomputed {
                 Thread.currentThread().interrupt();
             }
         };
+    }
+
+    /** True on a hot standby, where nothing can be written. */
+    public static boolean readOnlyReplica(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private static int clamp(int v, int n) {
