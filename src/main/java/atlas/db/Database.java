@@ -14,6 +14,7 @@ import java.sql.Statement;
 /** The connection pool and the schema migrations of one database. */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private volatile boolean migrationsSeenCurrent;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -43,10 +44,17 @@ public final class Database implements AutoCloseable {
         return flyway().migrate().migrationsExecuted;
     }
 
-    /** True when every known migration has been applied. */
+    /**
+     * True when every known migration has been applied. Asked by every readiness probe; Flyway reads
+     * the classpath and the history table each time, so a true answer is kept (applied migrations are
+     * never taken back while this build runs).
+     */
     public boolean migrationsCurrent() {
-        MigrationInfo[] pending = flyway().info().pending();
-        return pending.length == 0;
+        if (!migrationsSeenCurrent) {
+            MigrationInfo[] pending = flyway().info().pending();
+            migrationsSeenCurrent = pending.length == 0;
+        }
+        return migrationsSeenCurrent;
     }
 
     /** The newest schema version this build's migrations know (a backup made at a newer one is refused). */

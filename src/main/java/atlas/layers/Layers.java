@@ -63,7 +63,8 @@ public final class Layers {
                     returned++;
                 }
             }
-        } finally {
+            // Not in a finally: after a failed read (the database went away) a commit would fail too
+            // and hide why; the pool rolls back and restores auto-commit on a connection given back.
             if (cursor) {
                 c.commit();
                 c.setAutoCommit(auto);
