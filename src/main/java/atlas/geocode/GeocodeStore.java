@@ -40,7 +40,7 @@ public final class GeocodeStore {
             if (!all && projects.size() >= 1000) {
                 // A bulk import's new rows: the set-based statements below join project by id, so plan
                 // them on its size now, not on the size before the import. The id column is enough for
-                // that (0.14 s at 100k, the whole table 0.5-1.1 s); autovacuum analyses the rest later.
+                // that, and a fraction of the whole table's time; autovacuum analyses the rest later.
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE project (id)");
                 }
@@ -257,7 +257,7 @@ public final class GeocodeStore {
                       WHERE cardinality(a.members) = 0
                       UNION ALL
                       -- Areas with members take only lines by shape: asked apart, so the index scan of each
-                      -- such area does not fetch every point in its box only to drop it (2.0 -> 0.75 s at 100k).
+                      -- such area does not fetch every point in its box only to drop it.
                       SELECT 3, 0, g.project_id, a.id, 'space', '线路穿过该区域'
                       FROM plan_area a JOIN geocode_placed g ON ST_Intersects(g.geom, a.geom)
                       WHERE g.precision = 'route' AND cardinality(a.members) > 0) found
