@@ -39,6 +39,13 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** True when the connection's server is a hot standby (a read replica): it loads and builds nothing itself. */
+    public static boolean isHotStandby(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(MaintenanceSql.IN_RECOVERY)) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** Applies pending Flyway migrations (src/main/resources/db/migration). */
     public int migrate() {
         return flyway().migrate().migrationsExecuted;
