@@ -101,7 +101,7 @@ class ReplicaTest {
         assertEquals(before.add(new BigDecimal("1000")).stripTrailingZeros(), total(replicaServer).stripTrailingZeros(),
                 "the replica's statistics count the primary's change");
         try (Connection c = replica.connection()) {
-            assertFalse(new Precomputed(new atlas.layers.Layers()).current(c));
+            assertFalse(new Precomputed().current(c));
         }
     }
 
@@ -111,7 +111,7 @@ class ReplicaTest {
 
     private static boolean current(Database db) throws Exception {
         try (Connection c = db.connection()) {
-            return new Precomputed(new atlas.layers.Layers()).current(c);
+            return new Precomputed().current(c);
         }
     }
 

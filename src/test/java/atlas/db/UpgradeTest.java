@@ -1,6 +1,5 @@
 package atlas.db;
 
-import atlas.cli.BundledData;
 import atlas.geocode.GeocodeStore;
 import atlas.testing.TestDatabases;
 import atlas.testing.TestServer;
@@ -48,7 +47,7 @@ class UpgradeTest {
             assertTrue(db.migrationsCurrent());
             try (Connection c = db.connection()) {
                 // What serve does on start: bundled reference data, then placing what is new or changed.
-                BundledData.loadReference(c, TestDatabases.home().resolve("geodata"), new PrintStream(OutputStream.nullOutputStream()));
+                atlas.load.ReferenceData.loadIfChanged(c, TestDatabases.home().resolve("geodata"), new PrintStream(OutputStream.nullOutputStream()));
                 new GeocodeStore().run(c, true);
                 try (Statement st = c.createStatement()) {
                     assertEquals("杭州西站枢纽南北广场|38.5000|3", text(st, "SELECT name || '|' || total_investment || '|' || "
