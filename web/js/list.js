@@ -48,7 +48,7 @@ export function createList(element, headers, { onPick, onSort }) {
   element.addEventListener('click', (event) => {
     if (event.target.closest('.list-more')) { showMore(shown + PAGE_ROWS); return; }
     const row = event.target.closest('.project-row');
-    if (row) onPick(row.dataset.id);
+    if (row && !event.target.closest('a')) onPick(row.dataset.id);
   });
   element.addEventListener('keydown', (event) => {
     const row = event.target.closest('.project-row');
@@ -66,7 +66,7 @@ export function createList(element, headers, { onPick, onSort }) {
     const p = f.properties;
     const unmapped = f.geometry ? '' : '<span class="tag" title="全省或地级市层面项目，不在地图上标注">未上图</span>';
     return `<li class="project-row${f.geometry ? '' : ' unmapped'}" data-id="${esc(projectId(f))}" tabindex="0">
-      <span class="name"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.name)}${unmapped}</span>
+      <span class="name"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.name)}${unmapped}<a class="project-page" href="/projects/${encodeURIComponent(projectId(f))}" target="_blank" rel="noopener" aria-label="${esc(p.name)} 详情页">详情</a></span>
       <span class="county">${esc(placeText(p))}</span>
       <span class="investment">${yi(p.total_investment)}</span></li>`;
   }

@@ -56,6 +56,7 @@ export function projectPopup(feature) {
   div.dataset.id = feature.id ?? p.id;
   div.innerHTML = `
     <h3>${esc(p.name)}</h3>
+    <a class="project-page" href="/projects/${encodeURIComponent(feature.id ?? p.id)}" target="_blank" rel="noopener">项目详情页（可打印、可转发）</a>
     <div class="category"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.category ?? '未分类')}</div>
     ${feature.geometry ? '' : `<p class="approx">${esc(unmappedNote(p))}</p>`}
     <table class="figures">

@@ -74,7 +74,8 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, 400, ApiProblem.badParameter(e.parameter(), e.detail()).body(ctx.path())));
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/problem+json")) {
+            // A handler's own 404 (a problem, or a page saying which project is missing) stays.
+            if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
                 problem(ctx, 404, ApiProblem.notFound("nothing at " + ctx.path() + "; start at / or /collections").body(ctx.path()));
             }
         });

@@ -31,10 +31,12 @@ public final class FeatureRoutes {
 
     private final Database db;
     private final Layers layers;
+    private final atlas.pages.ProjectPages projectPages;
 
     public FeatureRoutes(Database db, Layers layers) {
         this.db = db;
         this.layers = layers;
+        this.projectPages = new atlas.pages.ProjectPages(layers);
     }
 
     public void register(Javalin app, java.nio.file.Path webDir) {
@@ -193,6 +195,10 @@ public final class FeatureRoutes {
     private void item(Context ctx) throws Exception {
         Collection col = collection(ctx);
         String fid = ctx.pathParam("fid");
+        if (col.id().equals("projects") && Http.format(ctx).equals(Http.HTML)) {
+            ProjectPageRoutes.respond(ctx, db, layers, projectPages, fid);
+            return;
+        }
         try (Connection c = db.connection()) {
             if (Http.notModified(ctx, layers.dataVersion(c))) {
                 return;

@@ -35,6 +35,7 @@ public final class AtlasRoutes implements ApiContext {
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
+        atlas.api.ProjectPageRoutes.register(app, db, layers);
         atlas.api.StatsRoutes.register(app, db, layers, new atlas.layers.ProjectStats(layers, precomputed));
         atlas.api.ConfigRoutes.register(app);
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.ProjectTiles(layers, precomputed));
