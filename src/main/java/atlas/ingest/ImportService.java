@@ -34,7 +34,7 @@ public final class ImportService {
     private final int maxRows;
 
     public ImportService() {
-        this(Integer.parseInt(System.getenv().getOrDefault("ATLAS_MAX_ROWS", String.valueOf(DEFAULT_MAX_ROWS))));
+        this(DEFAULT_MAX_ROWS);
     }
 
     public ImportService(int maxRows) {
