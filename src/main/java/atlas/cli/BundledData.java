@@ -7,6 +7,9 @@ import atlas.gazetteer.GazetteerLoader;
 import atlas.geocode.GeocodeStore;
 import atlas.ingest.ImportReport;
 import atlas.ingest.ImportService;
+import atlas.lines.LineRegistry;
+import atlas.lines.LineRegistryFiles;
+import atlas.lines.LineStore;
 import atlas.planareas.PlanAreaLoader;
 
 import java.io.PrintStream;
@@ -58,7 +61,7 @@ public final class BundledData {
     }
 
     /**
-     * Loads the gazetteer, county boundaries and plan areas when their files changed (or were never
+     * Loads the gazetteer, county boundaries, plan areas and the line registry when their files changed (or were never
      * loaded), so that import and geocode on a fresh database place projects instead of leaving
      * them all unknown. Returns whether anything was reloaded: placements must then be redone.
      */
@@ -81,6 +84,14 @@ public final class BundledData {
             new PlanAreaLoader().load(c, planAreas);
             DatasetVersions.record(c, "plan-areas", areaHash);
             out.println("loaded plan areas");
+            changed = true;
+        }
+        Path lines = geodata.resolve("lines");
+        String lineHash = DatasetVersions.sha256(LineRegistryFiles.files(lines)) + hash;
+        if (!DatasetVersions.loaded(c, "lines").equals(Optional.of(lineHash))) {
+            LineRegistry registry = LineStore.load(c, lines);
+            DatasetVersions.record(c, "lines", lineHash);
+            out.println("loaded the line registry: " + registry.size() + " lines");
             changed = true;
         }
         return changed;

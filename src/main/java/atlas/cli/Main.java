@@ -54,6 +54,9 @@ public final class Main {
         } catch (DatabaseException e) {
             System.err.println("database: " + e.getMessage());
             code = 3;
+        } catch (atlas.lines.LineRegistryException e) {
+            System.err.println("geodata/lines: " + e.getMessage());
+            code = 65;
         }
         System.exit(code);
     }
