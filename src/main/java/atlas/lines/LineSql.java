@@ -20,7 +20,7 @@ final class LineSql {
             VALUES (?, ?, ?, ?, ?, CASE WHEN ?::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(?, ?), 4326) END, ?)""";
 
     static final String INSERT_SECTION = """
-            INSERT INTO line_section (line_id, section, aliases, from_node, to_node, note) VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO line_section (line_id, section, ord, aliases, from_node, to_node, note) VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     /** Nodes whose coordinate lies more than 10 km from the county they name (a wrong county or swapped lon/lat). */
     static final String NODES_AWAY_FROM_THEIR_COUNTY = """
@@ -65,12 +65,20 @@ final class LineSql {
                                   OR (e.piece IS NOT NULL AND e.next_piece IS NOT NULL AND e.piece <> e.next_piece) AS whole) w
             WHERE NOT ST_Equals(e.point, e.next_point)""";
 
-    /** A stretch of a line between two node seqs: its segments merged into one (multi)line. */
+    /**
+     * A stretch of a line between two node seqs as a SQL expression: its segments merged into one
+     * (multi)line; a stretch whose nodes all share one point (one county, no coordinates) is that point.
+     */
     static String course(String lineId, String fromSeq, String toSeq) {
         return """
-                (SELECT ST_LineMerge(ST_Collect(s.geom ORDER BY s.from_seq)) FROM line_segment s
-                 WHERE s.line_id = %1$s AND s.from_seq >= least(%2$s, %3$s) AND s.to_seq <= greatest(%2$s, %3$s)
-                   AND NOT ST_IsEmpty(s.geom))""".formatted(lineId, fromSeq, toSeq);
+                (SELECT CASE WHEN m.g IS NULL OR ST_IsEmpty(m.g) THEN
+                          (SELECT n.point FROM line_node n WHERE n.line_id = %1$s AND n.point IS NOT NULL
+                             AND n.seq BETWEEN least(%2$s, %3$s) AND greatest(%2$s, %3$s) ORDER BY n.seq LIMIT 1)
+                        ELSE m.g END
+                 FROM (SELECT ST_LineMerge(ST_CollectionExtract(ST_Collect(s.geom ORDER BY s.from_seq), 2)) AS g
+                       FROM line_segment s
+                       WHERE s.line_id = %1$s AND s.from_seq >= least(%2$s, %3$s) AND s.to_seq <= greatest(%2$s, %3$s)
+                         AND NOT ST_IsEmpty(s.geom)) m)""".formatted(lineId, fromSeq, toSeq);
     }
 
     static final String LINE_COURSES = """
@@ -87,5 +95,5 @@ final class LineSql {
             FROM line_node ORDER BY line_id, seq""";
 
     static final String READ_SECTIONS = """
-            SELECT line_id, section, aliases, from_node, to_node, note FROM line_section ORDER BY line_id, section""";
+            SELECT line_id, section, aliases, from_node, to_node, note FROM line_section ORDER BY line_id, ord""";
 }

@@ -90,13 +90,15 @@ public final class LineStore {
                     nodes.setString(9, n.note());
                     nodes.addBatch();
                 }
+                int ord = 0;
                 for (Line.Section s : l.sections()) {
                     sections.setString(1, l.id());
                     sections.setString(2, s.name());
-                    sections.setArray(3, c.createArrayOf("text", s.aliases().toArray()));
-                    sections.setString(4, s.fromNode());
-                    sections.setString(5, s.toNode());
-                    sections.setString(6, s.note());
+                    sections.setInt(3, ord++);
+                    sections.setArray(4, c.createArrayOf("text", s.aliases().toArray()));
+                    sections.setString(5, s.fromNode());
+                    sections.setString(6, s.toNode());
+                    sections.setString(7, s.note());
                     sections.addBatch();
                 }
             }

@@ -27,6 +27,7 @@ CREATE TABLE line_node (
 CREATE TABLE line_section (
     line_id   text NOT NULL REFERENCES line (id) ON DELETE CASCADE,
     section   text NOT NULL,
+    ord       int  NOT NULL,              -- its place in sections.csv
     aliases   text[] NOT NULL DEFAULT '{}',
     from_node text NOT NULL,
     to_node   text NOT NULL,
