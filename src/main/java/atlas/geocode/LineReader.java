@@ -1,0 +1,497 @@
+package atlas.geocode;
+
+import atlas.gazetteer.Gazetteer;
+import atlas.lines.Line;
+import atlas.lines.LineRegistry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the lines of the registry (geodata/lines/) named in a project's name: the whole line, or
+ * the stretch a section names ('杭温铁路义乌至温州段', '(文成段)', 'X—Y', a section of the registry),
+ * placed on every county whose nodes lie in it; a city's metro or tram programme on the counties of
+ * the lines it names, or of the city's network. Pure logic over the registry and the gazetteer.
+ */
+final class LineReader {
+    /** Words after a line's name that make the project a facility or a branch of it, not the line. */
+    private static final Pattern PIECE = Pattern.compile(
+            "联络线|连接线|支线|延伸线|[东西南北]延|互通|服务区|收费站|办理站|车站|站房|站前|站场|站点|站(?!$)|站$|枢纽"
+                    + "|车辆段|停车场|车辆基地|货场|物流园|TOD|综合体|配套|沿线|周边|片区|接线|改线|立交");
+    private static final Pattern SECTION_CONNECTOR = Pattern.compile("至|—|－|～|~|到|-");
+    /** A city's rail transit programme: '宁波市城市轨道交通工程', '杭州地铁3号线、10号线'. */
+    private static final Pattern TRANSIT = Pattern.compile("城市轨道交通|轨道交通|地铁|轻轨|有轨电车|市域铁路|市域轨道");
+    private static final Pattern LINE_LABEL = Pattern.compile("([0-9]+|[一二三四五六七八九十]+)号线|(S[0-9]+)线");
+    private static final List<String> NETWORK_KINDS = List.of("metro", "tram");
+
+    private final Gazetteer gazetteer;
+    private final PlaceReader placeReader;
+    private final LineRegistry registry;
+    /** Every name, alias and stand-alone section name, by its first character, longest first. */
+    private final Map<Character, List<Name>> names = new HashMap<>();
+    /** Each line's city, where most of its nodes in the province are. */
+    private final Map<String, String> cityOfLine = new HashMap<>();
+
+    /** A name the row may use: of a whole line (section null) or of one of its sections. */
+    private record Name(String text, Line line, Line.Section section) {
+    }
+
+    /** Where in the text a line is named. */
+    private record Mention(int start, int end, Name name) {
+    }
+
+    /** The stretch of a line a row is about, by node seq, and how it was read. */
+    record Stretch(Line line, int fromSeq, int toSeq, String how) {
+    }
+
+    /** What the registry says about a row: the counties, the stretches followed, and a review if needed. */
+    record Reading(List<Placement.PlacedCounty> counties, List<Stretch> stretches, Optional<Placement.Review> review) {
+        List<Placement.LineCourse> courses() {
+            return stretches.stream().map(s -> new Placement.LineCourse(s.line().id(), s.fromSeq(), s.toSeq())).toList();
+        }
+    }
+
+    LineReader(Gazetteer gazetteer, PlaceReader placeReader, LineRegistry registry) {
+        this.gazetteer = gazetteer;
+        this.placeReader = placeReader;
+        this.registry = registry;
+        for (Line l : registry.lines()) {
+            for (String n : l.names()) {
+                add(new Name(n, l, null));
+            }
+            for (Line.Section s : l.sections()) {
+                // A section alias that is itself a line's name (温玉铁路, 杭绍甬智慧高速公路杭绍段) names the line too.
+                for (String n : sectionNames(s)) {
+                    if (n.length() >= 4 && KIND_WORD.matcher(n).find() && !n.startsWith("S") && !n.matches("^[一二三四五六七八九十]期.*")) {
+                        add(new Name(n, l, s));
+                    }
+                }
+            }
+            Map<String, Integer> byCity = new HashMap<>();
+            l.nodes().stream().filter(Line.Node::inProvince)
+                    .forEach(n -> gazetteer.cityOf(n.countyCode()).ifPresent(c -> byCity.merge(c, 1, Integer::sum)));
+            byCity.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> cityOfLine.put(l.id(), e.getKey()));
+        }
+        names.values().forEach(list -> list.sort(Comparator.comparingInt((Name n) -> n.text().length()).reversed()));
+    }
+
+    private static final Pattern KIND_WORD = Pattern.compile("铁路|高铁|城际|高速|公路|国道|大桥|隧道|航道|运河|轨道交通|地铁");
+
+    private void add(Name n) {
+        names.computeIfAbsent(n.text().charAt(0), k -> new ArrayList<>()).add(n);
+    }
+
+    private static List<String> sectionNames(Line.Section s) {
+        List<String> out = new ArrayList<>();
+        out.add(s.name());
+        out.addAll(s.aliases());
+        return out;
+    }
+
+    /**
+     * The registry's reading of a project name, or empty when the name names no line of the registry
+     * as a whole or a stretch of one (a station, a link road, or a stretch the registry cannot place
+     * are left to the other evidence). locationCounties: the counties 建设地点 names, which narrow.
+     */
+    Optional<Reading> read(String name, List<String> locationCounties) {
+        if (registry.size() == 0 || name.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Mention> mentions = mentions(name);
+        if (mentions.isEmpty()) {
+            return transitProgramme(name, locationCounties);
+        }
+        List<Stretch> stretches = new ArrayList<>();
+        Set<String> seenLines = new LinkedHashSet<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (!seenLines.add(m.name().line().id())) {
+                continue;
+            }
+            int tailEnd = name.length();
+            for (int j = i + 1; j < mentions.size(); j++) {
+                if (!mentions.get(j).name().line().id().equals(m.name().line().id())) {
+                    tailEnd = mentions.get(j).start();
+                    break;
+                }
+            }
+            String tail = name.substring(m.end(), tailEnd);
+            for (Mention other : mentions) {
+                // A bracketed other name of the same line ('瑞苍高速公路(龙丽温至甬台温复线联络线)') is not a piece of it.
+                if (other != m && other.name().line() == m.name().line() && other.start() >= m.end() && other.end() <= tailEnd) {
+                    tail = tail.replace(other.name().text(), " ");
+                }
+            }
+            Optional<List<Stretch>> read = stretches(m, tail, name.substring(0, m.start()));
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            stretches.addAll(read.get());
+        }
+        return reading(stretches, locationCounties, Optional.empty());
+    }
+
+    /** Leftmost-longest names of the registry in the text. */
+    private List<Mention> mentions(String text) {
+        List<Mention> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            Mention hit = null;
+            for (Name n : names.getOrDefault(text.charAt(i), List.of())) {
+                if (text.startsWith(n.text(), i) && bounded(text, i, i + n.text().length())) {
+                    hit = new Mention(i, i + n.text().length(), n);
+                    break;
+                }
+            }
+            if (hit != null) {
+                out.add(hit);
+                i = hit.end();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** 'G15' and 'S9' are names only where no letter or digit continues them (not in 'S911', 'G1512'). */
+    private static boolean bounded(String text, int start, int end) {
+        boolean asciiStart = isAsciiAlnum(text.charAt(start));
+        boolean asciiEnd = isAsciiAlnum(text.charAt(end - 1));
+        return !(asciiStart && start > 0 && isAsciiAlnum(text.charAt(start - 1)))
+                && !(asciiEnd && end < text.length() && isAsciiAlnum(text.charAt(end)));
+    }
+
+    private static boolean isAsciiAlnum(char ch) {
+        return ch < 128 && Character.isLetterOrDigit(ch);
+    }
+
+    /**
+     * The stretches one mention stands for, read from the text after it (tail) and before it (head):
+     * a section of the registry, an 'X至Y' clause between nodes or places, an 'X段' place, or the whole
+     * line. Empty when the mention is a facility or branch of the line, or names a stretch that the
+     * registry cannot place.
+     */
+    private Optional<List<Stretch>> stretches(Mention m, String tail, String head) {
+        Line line = m.name().line();
+        if (m.name().section() != null) {
+            return Optional.of(List.of(section(line, m.name().section())));
+        }
+        String masked = maskNodes(line, tail);
+        // A stretch clause in brackets ('(姜山北枢纽至奉化西坞)') is read below, not as a facility.
+        String outsideClauses = masked.replaceAll("[(][^()]*(至|—|－|～|~|到|-)[^()]*[)]", " ");
+        if (PIECE.matcher(outsideClauses).find() || PIECE.matcher(head.length() <= 6 ? "" : "").find()) {
+            return Optional.empty();
+        }
+        // 1. Sections of the registry named in the tail, longest first, without overlaps.
+        List<Stretch> named = new ArrayList<>();
+        boolean[] used = new boolean[tail.length()];
+        List<Map.Entry<String, Line.Section>> sectionNames = new ArrayList<>();
+        for (Line.Section s : line.sections()) {
+            for (String n : sectionNames(s)) {
+                if (n.length() >= 2) {
+                    sectionNames.add(Map.entry(n, s));
+                }
+            }
+        }
+        sectionNames.sort(Comparator.comparingInt((Map.Entry<String, Line.Section> e) -> e.getKey().length()).reversed());
+        for (Map.Entry<String, Line.Section> e : sectionNames) {
+            int at = tail.indexOf(e.getKey());
+            if (at >= 0 && !anyUsed(used, at, at + e.getKey().length())) {
+                java.util.Arrays.fill(used, at, at + e.getKey().length(), true);
+                named.add(section(line, e.getValue()));
+            }
+        }
+        if (!named.isEmpty()) {
+            return Optional.of(narrowedBy(named, scopePlaces(tail)));
+        }
+        // 2. 'X至Y' between nodes or places of the line.
+        List<Token> tokens = tokens(line, tail);
+        Matcher connector = SECTION_CONNECTOR.matcher(tail);
+        List<Stretch> clauses = new ArrayList<>();
+        while (connector.find()) {
+            Token before = null;
+            Token after = null;
+            for (Token t : tokens) {
+                if (t.end() <= connector.start()) {
+                    before = t;
+                } else if (after == null && t.start() >= connector.end()) {
+                    after = t;
+                }
+            }
+            if (before == null || after == null) {
+                continue;
+            }
+            if (before.seqs().isEmpty() || after.seqs().isEmpty()) {
+                return Optional.empty();
+            }
+            List<Integer> all = new ArrayList<>(before.seqs());
+            all.addAll(after.seqs());
+            int lo = all.stream().min(Integer::compare).orElseThrow();
+            int hi = all.stream().max(Integer::compare).orElseThrow();
+            // Of several nodes in one end's county, the stretch runs between the nearest ones.
+            int from = nearest(before.seqs(), after.seqs());
+            int to = nearest(after.seqs(), before.seqs());
+            if (before.node() || after.node()) {
+                lo = Math.min(from, to);
+                hi = Math.max(from, to);
+            }
+            clauses.add(new Stretch(line, lo, hi, tail.substring(before.start(), after.end())));
+        }
+        if (!clauses.isEmpty()) {
+            return Optional.of(narrowedBy(clauses, scopePlaces(tail)));
+        }
+        // 3. 'X段' or '(X段)': the line's nodes in that county or city.
+        List<Token> scope = scopePlaces(tail);
+        if (!scope.isEmpty()) {
+            List<Stretch> out = new ArrayList<>();
+            for (Token t : scope) {
+                if (t.seqs().isEmpty()) {
+                    return Optional.empty();
+                }
+                out.add(new Stretch(line, t.seqs().get(0), t.seqs().get(t.seqs().size() - 1), t.text() + "段"));
+            }
+            return Optional.of(out);
+        }
+        // 4. The whole line.
+        return Optional.of(List.of(new Stretch(line, line.nodes().get(0).seq(), line.nodes().get(line.nodes().size() - 1).seq(), "")));
+    }
+
+    private static int nearest(List<Integer> from, List<Integer> to) {
+        int best = from.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (int f : from) {
+            for (int t : to) {
+                if (Math.abs(f - t) < bestDistance) {
+                    bestDistance = Math.abs(f - t);
+                    best = f;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean anyUsed(boolean[] used, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (used[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Stretch section(Line line, Line.Section s) {
+        int a = line.node(s.fromNode()).orElseThrow().seq();
+        int b = line.node(s.toNode()).orElseThrow().seq();
+        return new Stretch(line, Math.min(a, b), Math.max(a, b), s.name());
+    }
+
+    /** A node of the line or a place, where it stands in the text, and the line's node seqs it stands for. */
+    private record Token(String text, int start, int end, List<Integer> seqs, boolean node) {
+    }
+
+    /** Node names of the line (the longest first) and places, in text order, without overlaps. */
+    private List<Token> tokens(Line line, String text) {
+        List<Token> out = new ArrayList<>();
+        boolean[] used = new boolean[text.length()];
+        List<Line.Node> byLength = line.nodes().stream()
+                .sorted(Comparator.comparingInt((Line.Node n) -> n.name().length()).reversed()).toList();
+        for (Line.Node n : byLength) {
+            for (String form : nodeForms(n)) {
+                int at = text.indexOf(form);
+                while (at >= 0) {
+                    if (!anyUsed(used, at, at + form.length())) {
+                        java.util.Arrays.fill(used, at, at + form.length(), true);
+                        out.add(new Token(form, at, at + form.length(), List.of(n.seq()), true));
+                    }
+                    at = text.indexOf(form, at + 1);
+                }
+            }
+        }
+        for (Place p : placeReader.places(text)) {
+            if (p.codes().size() != 1 || anyUsed(used, p.start(), p.end())) {
+                continue;
+            }
+            out.add(new Token(p.text(), p.start(), p.end(), seqsIn(line, p), false));
+        }
+        out.sort(Comparator.comparingInt(Token::start));
+        return out;
+    }
+
+    /** '义乌' for the node 义乌, '温州北' and '温州北站' for 温州北, '宁海' for 宁海西互通 is not taken. */
+    private static List<String> nodeForms(Line.Node n) {
+        String name = n.name();
+        List<String> out = new ArrayList<>();
+        if (name.length() >= 2) {
+            out.add(name);
+        }
+        for (String suffix : List.of("站", "枢纽", "互通", "隧道")) {
+            if (name.endsWith(suffix) && name.length() - suffix.length() >= 2) {
+                out.add(name.substring(0, name.length() - suffix.length()));
+            }
+        }
+        return out;
+    }
+
+    /** The seqs of the line's nodes inside a place: a county, a city, the province, or a town's county. */
+    private List<Integer> seqsIn(Line line, Place p) {
+        String code = p.codes().get(0);
+        return line.nodes().stream().filter(Line.Node::inProvince).filter(n -> switch (p.level()) {
+            case "province" -> true;
+            case "city" -> gazetteer.cityOf(n.countyCode()).map(code::equals).orElse(false);
+            default -> n.countyCode().equals(code);
+        }).map(Line.Node::seq).toList();
+    }
+
+    /** Places the tail restricts the project to: 'X段' (宁波段, 文成段, 浙江段) and 'X境内'. */
+    private List<Token> scopePlaces(String tail) {
+        List<Token> out = new ArrayList<>();
+        for (Place p : placeReader.places(tail)) {
+            if (p.codes().size() == 1 && (tail.startsWith("段", p.end()) || tail.startsWith("境内", p.end())
+                    || tail.startsWith("区段", p.end()) || tail.startsWith("市段", p.end()) || tail.startsWith("县段", p.end()))) {
+                out.add(new Token(p.text(), p.start(), p.end(), List.of(), false));
+            }
+        }
+        return out;
+    }
+
+    /** Stretches cut to the nodes inside the places a '…段' names, when any of their nodes lies there. */
+    private List<Stretch> narrowedBy(List<Stretch> stretches, List<Token> scope) {
+        if (scope.isEmpty()) {
+            return stretches;
+        }
+        List<Stretch> out = new ArrayList<>();
+        for (Stretch s : stretches) {
+            Set<Integer> inside = new LinkedHashSet<>();
+            for (Token t : scope) {
+                Place p = placeReader.places(t.text()).stream().filter(x -> x.codes().size() == 1).findFirst().orElse(null);
+                if (p != null) {
+                    seqsIn(s.line(), p).stream().filter(q -> q >= s.fromSeq() && q <= s.toSeq()).forEach(inside::add);
+                }
+            }
+            if (inside.isEmpty()) {
+                out.add(s);
+            } else {
+                out.add(new Stretch(s.line(), inside.stream().min(Integer::compare).orElseThrow(),
+                        inside.stream().max(Integer::compare).orElseThrow(), s.how()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * '宁波市城市轨道交通工程', '杭州地铁3号线、10号线': the lines it names in its city, else the city's
+     * metro and tram network as the registry has it, with a review item.
+     */
+    private Optional<Reading> transitProgramme(String name, List<String> locationCounties) {
+        Matcher transit = TRANSIT.matcher(name);
+        if (!transit.find()) {
+            return Optional.empty();
+        }
+        String city = null;
+        for (Place p : placeReader.places(name.substring(0, transit.start()))) {
+            if (p.codes().size() == 1) {
+                city = p.level().equals("city") ? p.codes().get(0) : gazetteer.cityOf(p.codes().get(0)).orElse(null);
+                break;
+            }
+        }
+        if (city == null) {
+            return Optional.empty();
+        }
+        final String cityCode = city;
+        List<Line> cityLines = registry.lines().stream().filter(l -> cityCode.equals(cityOfLine.get(l.id()))).toList();
+        List<Stretch> named = new ArrayList<>();
+        Matcher label = LINE_LABEL.matcher(name);
+        while (label.find()) {
+            String text = label.group();
+            cityLines.stream().filter(l -> l.names().stream().anyMatch(n -> n.endsWith(text) || n.contains(text + "一期")))
+                    .findFirst().ifPresent(l -> named.add(whole(l, "")));
+        }
+        if (!named.isEmpty()) {
+            return reading(named, locationCounties, Optional.empty());
+        }
+        boolean wantsRail = !name.contains("有轨电车");
+        List<Stretch> network = cityLines.stream()
+                .filter(l -> wantsRail ? NETWORK_KINDS.contains(l.kind()) || l.names().stream().anyMatch(n -> n.contains("轨道交通"))
+                        : l.kind().equals("tram"))
+                .map(l -> whole(l, "")).toList();
+        if (network.isEmpty()) {
+            return Optional.empty();
+        }
+        String cityName = gazetteer.division(cityCode).map(d -> d.name()).orElse(cityCode);
+        return reading(network, locationCounties, Optional.of(new Placement.Review("line-network",
+                "未写明线路：按线路登记中" + cityName + "的" + network.size() + "条轨道交通线路落位（"
+                        + String.join("、", network.stream().map(s -> s.line().name()).toList()) + "）")));
+    }
+
+    private static Stretch whole(Line l, String how) {
+        return new Stretch(l, l.nodes().get(0).seq(), l.nodes().get(l.nodes().size() - 1).seq(), how);
+    }
+
+    /** Counties of the stretches in order, each with the first node that puts it there; 建设地点 narrows. */
+    private Optional<Reading> reading(List<Stretch> stretches, List<String> locationCounties, Optional<Placement.Review> review) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        for (Stretch s : stretches) {
+            for (Line.Node n : s.line().nodes()) {
+                if (n.inProvince() && n.seq() >= s.fromSeq() && n.seq() <= s.toSeq() && !evidence.containsKey(n.countyCode())) {
+                    evidence.put(n.countyCode(), evidenceText(s, n));
+                }
+            }
+        }
+        if (evidence.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> kept = locationCounties.stream().filter(evidence::containsKey).toList();
+        List<Stretch> courses = stretches;
+        if (!kept.isEmpty() && kept.size() < evidence.size()) {
+            // 建设地点 names some of the line's counties: the project is the line's part there.
+            evidence.keySet().retainAll(kept);
+            courses = stretches.stream().map(s -> cut(s, kept)).filter(java.util.Objects::nonNull).toList();
+        }
+        List<Placement.PlacedCounty> counties = evidence.entrySet().stream()
+                .map(e -> new Placement.PlacedCounty(e.getKey(), "line", e.getValue())).toList();
+        return Optional.of(new Reading(counties, courses, review));
+    }
+
+    private static Stretch cut(Stretch s, List<String> counties) {
+        List<Integer> seqs = s.line().nodes().stream().filter(n -> n.seq() >= s.fromSeq() && n.seq() <= s.toSeq()
+                && counties.contains(n.countyCode())).map(Line.Node::seq).toList();
+        return seqs.isEmpty() ? null : new Stretch(s.line(), seqs.get(0), seqs.get(seqs.size() - 1), s.how());
+    }
+
+    private String evidenceText(Stretch s, Line.Node n) {
+        Line.Source src = s.line().source();
+        return "线路登记“" + s.line().name() + "”" + (s.how().isEmpty() ? "" : "（" + s.how() + "）") + "途经“" + n.name() + "”"
+                + "（" + gazetteer.division(n.countyCode()).map(d -> d.name()).orElse(n.countyCode()) + "）；来源："
+                + first(src.title()) + (first(src.publisher()).isEmpty() ? "" : "，" + first(src.publisher()))
+                + (first(src.date()).isEmpty() ? "" : "，" + first(src.date()));
+    }
+
+    /** The first of a ' ; '-separated list of sources. */
+    private static String first(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf(';');
+        return (i < 0 ? s : s.substring(0, i)).trim();
+    }
+
+    /** Blanks the line's node names out of a text, so a node called '…枢纽' is not read as a facility. */
+    private static String maskNodes(Line line, String text) {
+        String out = text;
+        for (Line.Node n : line.nodes()) {
+            if (n.name().length() >= 2 && out.contains(n.name())) {
+                out = out.replace(n.name(), " ".repeat(n.name().length()));
+            }
+        }
+        return out;
+    }
+}
