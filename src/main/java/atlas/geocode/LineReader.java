@@ -188,17 +188,23 @@ final class LineReader {
         String masked = maskNodes(line, tail);
         // A stretch clause in brackets ('(姜山北枢纽至奉化西坞)') is read below, not as a facility.
         String outsideClauses = masked.replaceAll("[(][^()]*(至|—|－|～|~|到|-)[^()]*[)]", " ");
-        if (PIECE.matcher(outsideClauses).find() || PIECE.matcher(head.length() <= 6 ? "" : "").find()) {
+        if (PIECE.matcher(outsideClauses).find()) {
             return Optional.empty();
         }
-        // 1. Sections of the registry named in the tail, longest first, without overlaps.
+        // 1. Sections of the registry named in the tail, longest first, without overlaps ('宁波二期' is
+        // read as the section 宁波段二期: 段 is left out on both sides).
         List<Stretch> named = new ArrayList<>();
         boolean[] used = new boolean[tail.length()];
+        boolean[] clause = new boolean[tail.length()];
         List<Map.Entry<String, Line.Section>> sectionNames = new ArrayList<>();
         for (Line.Section s : line.sections()) {
             for (String n : sectionNames(s)) {
                 if (n.length() >= 2) {
                     sectionNames.add(Map.entry(n, s));
+                }
+                String bare = n.replace("段", "");
+                if (bare.length() >= 3 && !bare.equals(n)) {
+                    sectionNames.add(Map.entry(bare, s));
                 }
             }
         }
@@ -207,62 +213,102 @@ final class LineReader {
             int at = tail.indexOf(e.getKey());
             if (at >= 0 && !anyUsed(used, at, at + e.getKey().length())) {
                 java.util.Arrays.fill(used, at, at + e.getKey().length(), true);
+                if (SECTION_CONNECTOR.matcher(e.getKey()).find()) {
+                    // The places of 'X至Y段' are its ends, not a county the project is narrowed to.
+                    java.util.Arrays.fill(clause, at, at + e.getKey().length(), true);
+                }
                 named.add(section(line, e.getValue()));
             }
         }
-        if (!named.isEmpty()) {
-            return Optional.of(narrowedBy(named, scopePlaces(tail)));
-        }
-        // 2. 'X至Y' between nodes or places of the line.
-        List<Token> tokens = tokens(line, tail);
-        Matcher connector = SECTION_CONNECTOR.matcher(tail);
-        List<Stretch> clauses = new ArrayList<>();
-        while (connector.find()) {
-            Token before = null;
-            Token after = null;
-            for (Token t : tokens) {
-                if (t.end() <= connector.start()) {
-                    before = t;
-                } else if (after == null && t.start() >= connector.end()) {
-                    after = t;
+        List<Stretch> found = innermost(named);
+        if (found.isEmpty()) {
+            // 2. 'X至Y' between nodes or places of the line.
+            List<Token> tokens = tokens(line, tail);
+            Matcher connector = SECTION_CONNECTOR.matcher(tail);
+            while (connector.find()) {
+                Token before = null;
+                Token after = null;
+                for (Token t : tokens) {
+                    if (t.end() <= connector.start()) {
+                        before = t;
+                    } else if (after == null && t.start() >= connector.end()) {
+                        after = t;
+                    }
                 }
-            }
-            if (before == null || after == null) {
-                continue;
-            }
-            if (before.seqs().isEmpty() || after.seqs().isEmpty()) {
-                return Optional.empty();
-            }
-            List<Integer> all = new ArrayList<>(before.seqs());
-            all.addAll(after.seqs());
-            int lo = all.stream().min(Integer::compare).orElseThrow();
-            int hi = all.stream().max(Integer::compare).orElseThrow();
-            // Of several nodes in one end's county, the stretch runs between the nearest ones.
-            int from = nearest(before.seqs(), after.seqs());
-            int to = nearest(after.seqs(), before.seqs());
-            if (before.node() || after.node()) {
-                lo = Math.min(from, to);
-                hi = Math.max(from, to);
-            }
-            clauses.add(new Stretch(line, lo, hi, tail.substring(before.start(), after.end())));
-        }
-        if (!clauses.isEmpty()) {
-            return Optional.of(narrowedBy(clauses, scopePlaces(tail)));
-        }
-        // 3. 'X段' or '(X段)': the line's nodes in that county or city.
-        List<Token> scope = scopePlaces(tail);
-        if (!scope.isEmpty()) {
-            List<Stretch> out = new ArrayList<>();
-            for (Token t : scope) {
-                if (t.seqs().isEmpty()) {
+                if (before == null || after == null) {
+                    continue;
+                }
+                if (before.seqs().isEmpty() || after.seqs().isEmpty()) {
                     return Optional.empty();
                 }
-                out.add(new Stretch(line, t.seqs().get(0), t.seqs().get(t.seqs().size() - 1), t.text() + "段"));
+                // Of several nodes in one end's county, the stretch runs between the nearest ones.
+                int from = before.node() ? before.seqs().get(0) : nearest(before.seqs(), after.seqs());
+                int to = after.node() ? after.seqs().get(0) : nearest(after.seqs(), before.seqs());
+                if (!before.node() && !after.node()) {
+                    // Two places: from the first node in one to the last in the other.
+                    List<Integer> all = new ArrayList<>(before.seqs());
+                    all.addAll(after.seqs());
+                    from = all.stream().min(Integer::compare).orElseThrow();
+                    to = all.stream().max(Integer::compare).orElseThrow();
+                }
+                java.util.Arrays.fill(used, before.start(), after.end(), true);
+                java.util.Arrays.fill(clause, before.start(), after.end(), true);
+                found.add(new Stretch(line, Math.min(from, to), Math.max(from, to), tail.substring(before.start(), after.end())));
             }
-            return Optional.of(out);
         }
-        // 4. The whole line.
-        return Optional.of(List.of(new Stretch(line, line.nodes().get(0).seq(), line.nodes().get(line.nodes().size() - 1).seq(), "")));
+        // 3. Places named outside the clauses ('宁波段', '(文成段)', '浙江段', '义乌境内') narrow the stretch, or
+        // make it when nothing else did; a '…段' place the line has no node in is a stretch the registry cannot place.
+        List<Place> scope = new ArrayList<>();
+        for (Place p : placeReader.places(tail)) {
+            if (p.codes().size() != 1 || p.town() || anyUsed(clause, p.start(), p.end())) {
+                continue;
+            }
+            boolean stretchWord = tail.startsWith("段", p.end()) || tail.startsWith("境内", p.end())
+                    || tail.matches("^.{" + p.end() + "}[区县市]段.*");
+            if (seqsIn(line, p).isEmpty()) {
+                if (stretchWord && !p.level().equals("province")) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            scope.add(p);
+            java.util.Arrays.fill(used, p.start(), p.end(), true);
+        }
+        if (found.isEmpty() && !scope.isEmpty()) {
+            found.add(new Stretch(line, line.nodes().get(0).seq(), line.nodes().get(line.nodes().size() - 1).seq(), ""));
+        }
+        if (found.isEmpty()) {
+            if (unreadStretch(tail, used)) {
+                return Optional.empty();
+            }
+            // 4. The whole line.
+            found.add(new Stretch(line, line.nodes().get(0).seq(), line.nodes().get(line.nodes().size() - 1).seq(), ""));
+        }
+        return Optional.of(narrowedBy(found, scope));
+    }
+
+    /** A '…段' of the text that no section, clause or place explains ('西段' only says which half). */
+    private static boolean unreadStretch(String tail, boolean[] used) {
+        for (int i = tail.indexOf('段'); i >= 0; i = tail.indexOf('段', i + 1)) {
+            boolean direction = i > 0 && "东西南北中".indexOf(tail.charAt(i - 1)) >= 0;
+            if (!used[i] && !direction) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Of sections named together, the ones inside another ('宁波段(奉化西坞至麻岙岭)') are the project. */
+    private static List<Stretch> innermost(List<Stretch> named) {
+        List<Stretch> out = new ArrayList<>();
+        for (Stretch s : named) {
+            boolean containsAnother = named.stream().anyMatch(o -> o != s && s.fromSeq() <= o.fromSeq() && o.toSeq() <= s.toSeq()
+                    && (s.fromSeq() != o.fromSeq() || s.toSeq() != o.toSeq()));
+            if (!containsAnother) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private static int nearest(List<Integer> from, List<Integer> to) {
@@ -351,37 +397,23 @@ final class LineReader {
         }).map(Line.Node::seq).toList();
     }
 
-    /** Places the tail restricts the project to: 'X段' (宁波段, 文成段, 浙江段) and 'X境内'. */
-    private List<Token> scopePlaces(String tail) {
-        List<Token> out = new ArrayList<>();
-        for (Place p : placeReader.places(tail)) {
-            if (p.codes().size() == 1 && (tail.startsWith("段", p.end()) || tail.startsWith("境内", p.end())
-                    || tail.startsWith("区段", p.end()) || tail.startsWith("市段", p.end()) || tail.startsWith("县段", p.end()))) {
-                out.add(new Token(p.text(), p.start(), p.end(), List.of(), false));
-            }
-        }
-        return out;
-    }
-
-    /** Stretches cut to the nodes inside the places a '…段' names, when any of their nodes lies there. */
-    private List<Stretch> narrowedBy(List<Stretch> stretches, List<Token> scope) {
+    /** Stretches cut to their nodes inside the places the row narrows them to, when any of their nodes lies there. */
+    private List<Stretch> narrowedBy(List<Stretch> stretches, List<Place> scope) {
         if (scope.isEmpty()) {
             return stretches;
         }
         List<Stretch> out = new ArrayList<>();
         for (Stretch s : stretches) {
-            Set<Integer> inside = new LinkedHashSet<>();
-            for (Token t : scope) {
-                Place p = placeReader.places(t.text()).stream().filter(x -> x.codes().size() == 1).findFirst().orElse(null);
-                if (p != null) {
-                    seqsIn(s.line(), p).stream().filter(q -> q >= s.fromSeq() && q <= s.toSeq()).forEach(inside::add);
-                }
+            Set<Integer> inside = new java.util.TreeSet<>();
+            for (Place p : scope) {
+                seqsIn(s.line(), p).stream().filter(q -> q >= s.fromSeq() && q <= s.toSeq()).forEach(inside::add);
             }
             if (inside.isEmpty()) {
                 out.add(s);
             } else {
-                out.add(new Stretch(s.line(), inside.stream().min(Integer::compare).orElseThrow(),
-                        inside.stream().max(Integer::compare).orElseThrow(), s.how()));
+                String how = s.how().isEmpty() ? String.join("、", scope.stream().map(Place::text).toList()) + "段" : s.how();
+                out.add(new Stretch(s.line(), ((java.util.TreeSet<Integer>) inside).first(),
+                        ((java.util.TreeSet<Integer>) inside).last(), how));
             }
         }
         return out;

@@ -5,6 +5,6 @@ CREATE TABLE project_line (
     line_id    text   NOT NULL REFERENCES line (id) ON DELETE CASCADE,
     from_seq   int    NOT NULL,
     to_seq     int    NOT NULL,
-    PRIMARY KEY (project_id, line_id)
+    PRIMARY KEY (project_id, line_id, from_seq)   -- a project may follow two stretches of one line
 );
 CREATE INDEX project_line_line_idx ON project_line (line_id);
