@@ -455,7 +455,9 @@ final class LineReader {
                 .filter(l -> wantsRail ? NETWORK_KINDS.contains(l.kind()) || l.names().stream().anyMatch(n -> n.contains("轨道交通"))
                         : l.kind().equals("tram"))
                 .map(l -> whole(l, "")).toList();
-        if (network.isEmpty()) {
+        // A network of suburban lines alone is not the city's metro: without a metro or tram line of the
+        // city in the registry the programme stays at city level.
+        if (network.stream().noneMatch(st -> NETWORK_KINDS.contains(st.line().kind()))) {
             return Optional.empty();
         }
         String cityName = gazetteer.division(cityCode).map(d -> d.name()).orElse(cityCode);
