@@ -64,9 +64,18 @@ final class LineReader {
         this.gazetteer = gazetteer;
         this.placeReader = placeReader;
         this.registry = registry;
+        Set<String> registryNames = new java.util.HashSet<>();
+        registry.lines().forEach(l -> registryNames.addAll(l.names()));
         for (Line l : registry.lines()) {
+            // A variant never takes another line's own name.
+            Set<String> taken = new java.util.HashSet<>(registryNames);
+            taken.removeAll(l.names());
             for (String n : l.names()) {
-                add(new Name(n, l, null));
+                for (String form : forms(n)) {
+                    if (taken.add(form)) {
+                        add(new Name(form, l, null));
+                    }
+                }
             }
             for (Line.Section s : l.sections()) {
                 // A section alias that is itself a line's name (温玉铁路, 杭绍甬智慧高速公路杭绍段) names the line too.
@@ -82,6 +91,24 @@ final class LineReader {
             byCity.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> cityOfLine.put(l.id(), e.getKey()));
         }
         names.values().forEach(list -> list.sort(Comparator.comparingInt((Name n) -> n.text().length()).reversed()));
+    }
+
+    /**
+     * The ways a list writes a line's name: 杭州至温州高速铁路 for 杭州至温州铁路, 杭温高铁 for 杭温铁路,
+     * 苍泰高速 for 苍泰高速公路. The registry's own names come first; a variant is only an extra way in.
+     */
+    private static List<String> forms(String name) {
+        List<String> out = new ArrayList<>();
+        out.add(name);
+        String[][] swaps = {{"高速铁路", "铁路"}, {"铁路", "高速铁路"}, {"高铁", "铁路"}, {"铁路", "高铁"},
+                {"高速公路", "高速"}, {"城际铁路", "城际"}, {"市域铁路", "市域(郊)铁路"}};
+        for (String[] swap : swaps) {
+            if (name.endsWith(swap[0]) && !(swap[0].equals("铁路") && name.endsWith("高速铁路"))
+                    && !(swap[0].equals("铁路") && name.endsWith("城际铁路"))) {
+                out.add(name.substring(0, name.length() - swap[0].length()) + swap[1]);
+            }
+        }
+        return out;
     }
 
     private static final Pattern KIND_WORD = Pattern.compile("铁路|高铁|城际|高速|公路|国道|大桥|隧道|航道|运河|轨道交通|地铁");
@@ -185,6 +212,14 @@ final class LineReader {
         if (m.name().section() != null) {
             return Optional.of(List.of(section(line, m.name().section())));
         }
+        // An alias that names a section itself ('温州市域铁路S3线一期工程' ends with the section 'S3线一期工程').
+        for (Line.Section s : line.sections()) {
+            for (String n : sectionNames(s)) {
+                if (n.length() >= 2 && m.name().text().endsWith(n) && !m.name().text().equals(n)) {
+                    return Optional.of(narrowedBy(List.of(section(line, s)), List.of()));
+                }
+            }
+        }
         String masked = maskNodes(line, tail);
         // A stretch clause in brackets ('(姜山北枢纽至奉化西坞)') is read below, not as a facility.
         String outsideClauses = masked.replaceAll("[(][^()]*(至|—|－|～|~|到|-)[^()]*[)]", " ");
@@ -273,6 +308,15 @@ final class LineReader {
             }
             scope.add(p);
             java.util.Arrays.fill(used, p.start(), p.end(), true);
+        }
+        // '(绍兴、台州段)': a place listed before a section's place is a stretch of its own.
+        for (Place p : scope) {
+            boolean listed = tail.startsWith("、", p.end());
+            boolean covered = found.stream().anyMatch(st -> seqsIn(line, p).stream().anyMatch(q -> q >= st.fromSeq() && q <= st.toSeq()));
+            if (listed && !covered && !found.isEmpty()) {
+                List<Integer> seqs = seqsIn(line, p);
+                found.add(new Stretch(line, seqs.get(0), seqs.get(seqs.size() - 1), p.text() + "段"));
+            }
         }
         if (found.isEmpty() && !scope.isEmpty()) {
             found.add(new Stretch(line, line.nodes().get(0).seq(), line.nodes().get(line.nodes().size() - 1).seq(), ""));
