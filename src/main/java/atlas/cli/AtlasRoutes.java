@@ -37,7 +37,8 @@ public final class AtlasRoutes implements ApiContext {
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
         atlas.api.StatsRoutes.register(app, db, layers, precomputed);
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
-        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
+        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000),
+                new atlas.load.ImportAndPlace(home.resolve("geodata"))).register(app);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
     }
