@@ -144,7 +144,7 @@ public final class Geocoder {
      * lie in, narrowed by 建设地点; the counties of 项目代码 off the line are added, as for routes.
      */
     private Optional<Placement> byLine(Row row) {
-        Optional<LineReader.Reading> reading = lineReader.read(row.name(), row.locationCounties());
+        Optional<LineReader.Reading> reading = lineReader.read(row.name(), clean(row.facts().content()), row.locationCounties());
         if (reading.isEmpty()) {
             return Optional.empty();
         }

@@ -129,13 +129,13 @@ final class LineReader {
      * as a whole or a stretch of one (a station, a link road, or a stretch the registry cannot place
      * are left to the other evidence). locationCounties: the counties 建设地点 names, which narrow.
      */
-    Optional<Reading> read(String name, List<String> locationCounties) {
+    Optional<Reading> read(String name, String content, List<String> locationCounties) {
         if (registry.size() == 0 || name.isEmpty()) {
             return Optional.empty();
         }
         List<Mention> mentions = mentions(name);
         if (mentions.isEmpty()) {
-            return transitProgramme(name, locationCounties);
+            return transitProgramme(name, content, locationCounties);
         }
         List<Stretch> stretches = new ArrayList<>();
         Set<String> seenLines = new LinkedHashSet<>();
@@ -174,7 +174,8 @@ final class LineReader {
         while (i < text.length()) {
             Mention hit = null;
             for (Name n : names.getOrDefault(text.charAt(i), List.of())) {
-                if (text.startsWith(n.text(), i) && bounded(text, i, i + n.text().length())) {
+                if (text.startsWith(n.text(), i) && bounded(text, i, i + n.text().length())
+                        && describesALine(n.text(), text, i + n.text().length())) {
                     hit = new Mention(i, i + n.text().length(), n);
                     break;
                 }
@@ -187,6 +188,24 @@ final class LineReader {
             }
         }
         return out;
+    }
+
+    /** Words that make a name a line's name: 瓯江 alone is a river (瓯江实验室, 瓯江口), 瓯江航道 a line. */
+    private static final Pattern LINE_WORD = Pattern.compile(
+            "铁路|高铁|城际|市域|轨道|地铁|轻轨|有轨电车|高速|公路|国道|省道|快速路|快速环线|绕城|环线|中环|大道|大桥|桥|隧道|通道"
+                    + "|航道|运河|线|管道|管线|输水|引水|干渠|工程");
+
+    /**
+     * A name that does not say it is a line (a river's, a code's: 瓯江, G60) names the line only where
+     * a line word, a stretch or the end of the name follows it (瓯江航道, G60沪昆高速, 瓯江(温州段)).
+     */
+    private static boolean describesALine(String name, String text, int end) {
+        if (LINE_WORD.matcher(name).find()) {
+            return true;
+        }
+        String after = text.substring(end);
+        return after.isEmpty() || LINE_WORD.matcher(after).lookingAt() || after.startsWith("段") || after.startsWith("(")
+                || after.startsWith("至") || after.startsWith("—");
     }
 
     /** 'G15' and 'S9' are names only where no letter or digit continues them (not in 'S911', 'G1512'). */
@@ -467,7 +486,7 @@ final class LineReader {
      * '宁波市城市轨道交通工程', '杭州地铁3号线、10号线': the lines it names in its city, else the city's
      * metro and tram network as the registry has it, with a review item.
      */
-    private Optional<Reading> transitProgramme(String name, List<String> locationCounties) {
+    private Optional<Reading> transitProgramme(String name, String content, List<String> locationCounties) {
         Matcher transit = TRANSIT.matcher(name);
         if (!transit.find()) {
             return Optional.empty();
@@ -484,12 +503,10 @@ final class LineReader {
         }
         final String cityCode = city;
         List<Line> cityLines = registry.lines().stream().filter(l -> cityCode.equals(cityOfLine.get(l.id()))).toList();
-        List<Stretch> named = new ArrayList<>();
-        Matcher label = LINE_LABEL.matcher(name);
-        while (label.find()) {
-            String text = label.group();
-            cityLines.stream().filter(l -> l.names().stream().anyMatch(n -> n.endsWith(text) || n.contains(text + "一期")))
-                    .findFirst().ifPresent(l -> named.add(whole(l, "")));
+        // The lines it names, in its name or else in its 建设内容 ('轨道交通2号线二期工程、轨道交通4号线…').
+        List<Stretch> named = linesNamed(name, cityLines);
+        if (named.isEmpty() && !LINE_LABEL.matcher(name).find()) {
+            named = linesNamed(content, cityLines);
         }
         if (!named.isEmpty()) {
             return reading(named, locationCounties, Optional.empty());
@@ -508,6 +525,18 @@ final class LineReader {
         return reading(network, locationCounties, Optional.of(new Placement.Review("line-network",
                 "未写明线路：按线路登记中" + cityName + "的" + network.size() + "条轨道交通线路落位（"
                         + String.join("、", network.stream().map(s -> s.line().name()).toList()) + "）")));
+    }
+
+    private static List<Stretch> linesNamed(String text, List<Line> cityLines) {
+        List<Stretch> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        Matcher label = LINE_LABEL.matcher(text);
+        while (label.find()) {
+            String l = label.group();
+            cityLines.stream().filter(x -> x.names().stream().anyMatch(n -> n.endsWith(l) || n.contains(l + "一期")))
+                    .findFirst().filter(x -> seen.add(x.id())).ifPresent(x -> out.add(whole(x, "")));
+        }
+        return out;
     }
 
     private static Stretch whole(Line l, String how) {
@@ -529,7 +558,9 @@ final class LineReader {
         }
         List<String> kept = locationCounties.stream().filter(evidence::containsKey).toList();
         List<Stretch> courses = stretches;
-        if (!kept.isEmpty() && kept.size() < evidence.size()) {
+        // Only a 建设地点 that lies wholly on the line narrows it: one that names other counties (an old
+        // name, another part of the row's work) says nothing about which part of the line is meant.
+        if (!kept.isEmpty() && kept.size() == locationCounties.size() && kept.size() < evidence.size()) {
             // 建设地点 names some of the line's counties: the project is the line's part there.
             evidence.keySet().retainAll(kept);
             courses = stretches.stream().map(s -> cut(s, kept)).filter(java.util.Objects::nonNull).toList();

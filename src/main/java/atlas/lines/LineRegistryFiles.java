@@ -88,8 +88,8 @@ public final class LineRegistryFiles {
                 continue;
             }
             String line = at + " (line " + id + ")";
-            if (all.containsKey(id) || heads.containsKey(id)) {
-                problems.add(line + ": line_id " + id + " is used twice");
+            if (heads.containsKey(id)) {
+                problems.add(line + ": line_id " + id + " is used twice in " + where + "/lines.csv");
                 continue;
             }
             String kind = value(r, "kind");
@@ -104,8 +104,8 @@ public final class LineRegistryFiles {
                 problems.add(line + ": no source (source_title or source_url)");
             }
             for (String n : names(r)) {
-                String owner = nameOwner.putIfAbsent(n, id);
-                if (owner != null && !owner.equals(id)) {
+                String owner = nameOwner.putIfAbsent(n, qualified(where, id));
+                if (owner != null && !owner.equals(qualified(where, id))) {
                     problems.add(line + ": name '" + n + "' is already a name of line " + owner);
                 }
             }
@@ -205,11 +205,16 @@ public final class LineRegistryFiles {
                 problems.add(where + " line " + id + " (" + value(r, "name") + "): no node in the province");
             }
             List<String> aliases = names(r).stream().skip(1).toList();
-            all.put(id, new Line(id, value(r, "kind"), value(r, "name"), aliases,
+            // Ids are the folder's own (two registry folders are written apart): stored as folder/line_id.
+            all.put(qualified(where, id), new Line(qualified(where, id), value(r, "kind"), value(r, "name"), aliases,
                     new Line.Source(value(r, "source_title"), value(r, "source_publisher"), value(r, "source_date"),
                             value(r, "source_url")),
                     value(r, "note"), lineNodes, List.copyOf(sections.getOrDefault(id, List.of()))));
         }
+    }
+
+    static String qualified(String folder, String lineId) {
+        return folder + "/" + lineId;
     }
 
     /** The line's name, then its aliases, each once. */

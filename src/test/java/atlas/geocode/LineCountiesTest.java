@@ -85,8 +85,9 @@ class LineCountiesTest {
     void hangzhouTaizhouRailwayToYuhuan() {
         // 温岭至玉环段可研批复 (浙江省发展改革委, 2018-11-06): 温岭境内 and 玉环境内.
         assertCounties("杭绍台铁路温岭至玉环段", "331081", "331083");
-        // 杭台高铁站点定名 (浙江日报, 2021-06-03): 绍兴北 (越城), 上虞南, 嵊州北, 嵊州新昌, 天台山 (天台).
-        assertCounties("杭台高铁绍兴段", "330602", "330604", "330683");
+        // 杭台高铁站点定名 (浙江日报, 2021-06-03): 绍兴北 (越城), 上虞南, 嵊州北, 嵊州新昌 (at the 嵊州/新昌
+        // border), 天台山 (天台); the 2018 route list: 经绍兴市越城、上虞、嵊州、新昌.
+        assertCounties("杭台高铁绍兴段", "330602", "330604", "330683", "330624");
     }
 
     @Test
@@ -184,9 +185,10 @@ class LineCountiesTest {
         Placement yard = place("金甬铁路苏溪集装箱办理站");
         assertEquals(List.of("330782"), yard.countyCodes());
         assertTrue(yard.lines().isEmpty());
-        // A link between two expressways is read from its own name, not as either expressway.
+        // A link between two expressways is not either expressway: here it is a line of its own in 三门.
         Placement link = place("甬台温高速至沿海高速三门联络线(上三高速东延)");
-        assertTrue(link.lines().isEmpty(), link.toString());
+        assertEquals(List.of("331022"), link.countyCodes());
+        assertTrue(link.lines().stream().noneMatch(l -> l.lineId().equals("roads/g15_ytw")), link.toString());
     }
 
     @Test

@@ -52,7 +52,7 @@ class LineRegistryValidationTest {
     void aGoodRegistryReadsItsLinesNodesAndSections(@TempDir Path root) throws IOException {
         folder(root, "rail", GOOD_LINE, GOOD_NODES, "t1,甲至乙段,,甲站,乙站,\n");
         LineRegistry r = LineRegistryFiles.read(root, counties());
-        Line l = r.line("t1").orElseThrow();
+        Line l = r.line("rail/t1").orElseThrow();
         assertEquals(List.of("测试铁路", "测铁", "测试线"), l.names());
         assertEquals(List.of("330110", "330521"), l.counties());
         assertEquals("江苏省", l.nodes().get(2).outside());
@@ -83,7 +83,7 @@ class LineRegistryValidationTest {
         folder(root, "roads", "r1,expressway,测试高速,测试线,某某高速通车,某某报,2024,,\n",
                 "r1,1,甲互通,330110,,,,\nr1,2,乙互通,330521,,,,\n", "");
         String m = refused(root).getMessage();
-        assertTrue(m.contains("line r1") && m.contains("'测试线' is already a name of line t1"), m);
+        assertTrue(m.contains("line r1") && m.contains("'测试线' is already a name of line rail/t1"), m);
     }
 
     @Test

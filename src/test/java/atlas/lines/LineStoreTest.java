@@ -74,10 +74,10 @@ class LineStoreTest {
         try (Connection c = db.connection()) {
             long before = count(c, "SELECT count(*) FROM line");
             LineRegistryException e = assertThrows(LineRegistryException.class, () -> LineStore.load(c, root));
-            assertTrue(e.getMessage().contains("line bad (坏铁路), node 1 甲") && e.getMessage().contains("outside its county 330110"),
+            assertTrue(e.getMessage().contains("line rail/bad (坏铁路), node 1 甲") && e.getMessage().contains("outside its county 330110"),
                     e.getMessage());
             assertEquals(before, count(c, "SELECT count(*) FROM line"));
-            assertEquals(0, count(c, "SELECT count(*) FROM line WHERE id = 'bad'"));
+            assertEquals(0, count(c, "SELECT count(*) FROM line WHERE id = 'rail/bad'"));
             assertTrue(c.getAutoCommit());
         }
     }
