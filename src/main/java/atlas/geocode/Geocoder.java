@@ -191,9 +191,7 @@ public final class Geocoder {
         for (Place place : route.places()) {
             String county = routeReader.routeCounty(place, known, seen, name);
             if (county != null && seen.add(county)) {
-                Optional<Map.Entry<String, String>> end = routeReader.terminus(place, name);
                 String how = place.isCounty() ? ""
-                        : end.isPresent() ? "，" + end.get().getValue()
                         : known.contains(county) ? "，即该行另有记载的" + nameOf(county)
                         : "，取市政府驻地" + nameOf(county);
                 String what = abbreviated ? "线路简称中的“" : "名称中的线路端点“";
