@@ -315,7 +315,7 @@ public final class GeocodeStore {
                         'city_codes', coalesce(pl.city_codes, '{}'), 'precision', g.precision,
                         'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
                         'plan_areas', coalesce(pa.ids, '{}'), 'plan_area_names', coalesce(pa.names, '{}'),
-                        'line_from', q.line_from, 'line_to', q.line_to, 'lines', coalesce(lj.lines, '[]'::json)) AS properties
+                        'line_from', q.line_from, 'line_to', q.line_to, 'lines', %1$s) AS properties
                       FROM geocode_placed g
                       JOIN project q ON q.id = g.project_id
                       JOIN source_document sd ON sd.id = q.document_id
@@ -334,11 +334,11 @@ public final class GeocodeStore {
                                array_agg(a.name ORDER BY y.area_id) AS names
                         FROM geocode_area y JOIN plan_area a ON a.id = y.area_id
                         GROUP BY y.project_id) pa ON pa.project_id = g.project_id
-                      LEFT JOIN %s lj ON lj.project_id = g.project_id) n
+                      LEFT JOIN %2$s lj ON lj.project_id = g.project_id) n
                     WHERE p.id = n.project_id
                       AND (p.geocoded_at IS NULL OR p.precision IS DISTINCT FROM n.precision
                            OR ST_AsEWKB(p.geom) IS DISTINCT FROM ST_AsEWKB(n.geom)
-                           OR p.properties::text IS DISTINCT FROM n.properties::text)""".formatted(atlas.lines.ProjectLineSql.PROPERTIES));
+                           OR p.properties::text IS DISTINCT FROM n.properties::text)""".formatted(atlas.lines.ProjectLineSql.LINES_PROPERTY, atlas.lines.ProjectLineSql.WITH_LINES));
             st.executeUpdate("UPDATE project SET properties = project_feature_properties(id) WHERE properties IS NULL");
         }
     }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 final class LineReader {
     /** Words after a line's name that make the project a facility or a branch of it, not the line. */
     private static final Pattern PIECE = Pattern.compile(
-            "联络线|连接线|支线|延伸线|[东西南北]延|互通|服务区|收费站|办理站|车站|站房|站前|站场|站点|站(?!$)|站$|枢纽"
-                    + "|车辆段|停车场|车辆基地|货场|物流园|TOD|综合体|配套|沿线|周边|片区|接线|改线|立交");
+            "联络线|连接线|支线|延伸线|[东西南北]延|互通|服务区|收费站|站|枢纽"
+                    + "|车辆段|停车场|车辆基地|货场|物流园|TOD|综合体|配套|周边|片区|接线|改线|立交");
     private static final Pattern SECTION_CONNECTOR = Pattern.compile("至|—|－|～|~|到|-");
     /** A city's rail transit programme: '宁波市城市轨道交通工程', '杭州地铁3号线、10号线'. */
     private static final Pattern TRANSIT = Pattern.compile("城市轨道交通|轨道交通|地铁|轻轨|有轨电车|市域铁路|市域轨道");
@@ -190,6 +190,8 @@ final class LineReader {
         return out;
     }
 
+    private static final Pattern ROAD_NUMBER = Pattern.compile("[GSX][0-9]+[A-Z]?");
+
     /** Words that make a name a line's name: 瓯江 alone is a river (瓯江实验室, 瓯江口), 瓯江航道 a line. */
     private static final Pattern LINE_WORD = Pattern.compile(
             "铁路|高铁|城际|市域|轨道|地铁|轻轨|有轨电车|高速|公路|国道|省道|快速路|快速环线|绕城|环线|中环|大道|大桥|桥|隧道|通道"
@@ -200,10 +202,14 @@ final class LineReader {
      * a line word, a stretch or the end of the name follows it (瓯江航道, G60沪昆高速, 瓯江(温州段)).
      */
     private static boolean describesALine(String name, String text, int end) {
+        String after = text.substring(end);
+        if (ROAD_NUMBER.matcher(name).matches()) {
+            // 'S2线' is a rail line's number, 'S2' a road's.
+            return !after.startsWith("线") && !after.startsWith("号");
+        }
         if (LINE_WORD.matcher(name).find()) {
             return true;
         }
-        String after = text.substring(end);
         return after.isEmpty() || LINE_WORD.matcher(after).lookingAt() || after.startsWith("段") || after.startsWith("(")
                 || after.startsWith("至") || after.startsWith("—");
     }

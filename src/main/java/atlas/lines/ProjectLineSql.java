@@ -38,21 +38,11 @@ public final class ProjectLineSql {
             ON CONFLICT DO NOTHING""";
 
     /**
-     * Per project, its lines as JSON for the served properties: name, kind, source, the stretch's end
-     * nodes and the counties crossed where the project is placed, each with its first node there.
+     * The staged projects that follow lines: their 'lines' property is project_lines_json(id) (V22), the
+     * same function the served properties of a not yet placed row use, read after project_line is written.
      */
-    public static final String PROPERTIES = """
-            (SELECT w.project_id, json_agg(json_build_object('id', l.id, 'name', l.name, 'kind', l.kind, 'source', l.source,
-                      'from', (SELECT node FROM line_node WHERE line_id = w.line_id AND seq = w.from_seq),
-                      'to', (SELECT node FROM line_node WHERE line_id = w.line_id AND seq = w.to_seq),
-                      'counties', (SELECT json_agg(json_build_object('code', x.county_code, 'name', d.name, 'node', x.node) ORDER BY x.seq)
-                                   FROM (SELECT DISTINCT ON (n.county_code) n.county_code, n.node, n.seq FROM line_node n
-                                         WHERE n.line_id = w.line_id AND n.seq BETWEEN w.from_seq AND w.to_seq AND n.county_code IS NOT NULL
-                                           AND EXISTS (SELECT 1 FROM geocode_wanted p WHERE p.project_id = w.project_id
-                                                         AND p.division_code = n.county_code)
-                                         ORDER BY n.county_code, n.seq) x
-                                   JOIN division d ON d.code = x.county_code))
-                    ORDER BY w.line_id, w.from_seq) AS lines
-             FROM geocode_line w JOIN line l ON l.id = w.line_id
-             GROUP BY w.project_id)""";
+    public static final String WITH_LINES = "(SELECT DISTINCT project_id FROM geocode_line)";
+
+    /** The 'lines' property of a staged project g, given lj from WITH_LINES joined on it. */
+    public static final String LINES_PROPERTY = "CASE WHEN lj.project_id IS NULL THEN '[]'::json ELSE project_lines_json(g.project_id) END";
 }
