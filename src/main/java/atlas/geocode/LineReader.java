@@ -26,7 +26,9 @@ final class LineReader {
     /** Words after a line's name that make the project a facility or a branch of it, not the line. */
     private static final Pattern PIECE = Pattern.compile(
             "联络线|连接线|支线|延伸线|[东西南北]延|互通|服务区|收费站|站|枢纽"
-                    + "|车辆段|停车场|车辆基地|货场|物流园|TOD|综合体|配套|周边|片区|接线|改线|立交");
+                    + "|车辆段|停车场|车辆基地|货场|物流园|TOD|综合体|配套|周边|片区|接线|改线|立交|博物|公园|景观|广场");
+    /** What a row about a waterway itself does: navigation works, not a museum or a park beside it. */
+    private static final Pattern WATERWAY_WORK = Pattern.compile("航道|航运|船闸|疏浚|通航|整治|扩建|改造|升级|码头|线");
     private static final Pattern SECTION_CONNECTOR = Pattern.compile("至|—|－|～|~|到|-");
     /** A city's rail transit programme: '宁波市城市轨道交通工程', '杭州地铁3号线、10号线'. */
     private static final Pattern TRANSIT = Pattern.compile("城市轨道交通|轨道交通|地铁|轻轨|有轨电车|市域铁路|市域轨道");
@@ -139,9 +141,17 @@ final class LineReader {
         }
         List<Stretch> stretches = new ArrayList<>();
         Set<String> seenLines = new LinkedHashSet<>();
+        if (mentions.stream().allMatch(m -> crossStreet(name, m))) {
+            return Optional.empty();
+        }
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             if (!seenLines.add(m.name().line().id())) {
+                continue;
+            }
+            if (crossStreet(name, m)) {
+                // '崇超路(康桥路—320国道)': the line is where another road ends, not the project.
+                seenLines.remove(m.name().line().id());
                 continue;
             }
             int tailEnd = name.length();
@@ -165,6 +175,16 @@ final class LineReader {
             stretches.addAll(read.get());
         }
         return reading(stretches, locationCounties, Optional.empty());
+    }
+
+    /** A line named inside brackets as one end of another road's stretch ('(宣杭铁路—崇杭街)'). */
+    private static boolean crossStreet(String text, Mention m) {
+        int open = Math.max(text.lastIndexOf('(', m.start()), text.lastIndexOf('（', m.start()));
+        int close = Math.max(text.lastIndexOf(')', m.start()), text.lastIndexOf('）', m.start()));
+        boolean inBrackets = open >= 0 && open > close;
+        boolean connectorBefore = m.start() > 0 && SECTION_CONNECTOR.matcher(text.substring(m.start() - 1, m.start())).matches();
+        boolean connectorAfter = m.end() < text.length() && SECTION_CONNECTOR.matcher(text.substring(m.end(), m.end() + 1)).matches();
+        return inBrackets && (connectorBefore || connectorAfter);
     }
 
     /** Leftmost-longest names of the registry in the text. */
@@ -249,6 +269,9 @@ final class LineReader {
         // A stretch clause in brackets ('(姜山北枢纽至奉化西坞)') is read below, not as a facility.
         String outsideClauses = masked.replaceAll("[(][^()]*(至|—|－|～|~|到|-)[^()]*[)]", " ");
         if (PIECE.matcher(outsideClauses).find()) {
+            return Optional.empty();
+        }
+        if (line.kind().equals("waterway") && !WATERWAY_WORK.matcher(m.name().text() + tail).find()) {
             return Optional.empty();
         }
         // 1. Sections of the registry named in the tail, longest first, without overlaps ('宁波二期' is

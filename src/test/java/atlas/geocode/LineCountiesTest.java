@@ -189,6 +189,10 @@ class LineCountiesTest {
         Placement link = place("甬台温高速至沿海高速三门联络线(上三高速东延)");
         assertEquals(List.of("331022"), link.countyCodes());
         assertTrue(link.lines().stream().noneMatch(l -> l.lineId().equals("roads/g15_ytw")), link.toString());
+        // A road that ends at a national road, and a museum named after the canal, are not those lines.
+        assertTrue(place("崇超路(康桥路—320国道)道路工程项目").lines().isEmpty());
+        assertTrue(place("中国京杭大运河博物院").lines().isEmpty());
+        assertTrue(place("瓯江实验室").lines().isEmpty());
     }
 
     @Test
