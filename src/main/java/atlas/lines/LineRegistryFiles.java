@@ -54,6 +54,20 @@ public final class LineRegistryFiles {
     }
 
     /**
+     * The bundled registry (geodata/lines/) checked against the bundled gazetteer's current counties,
+     * without a database: for tests and tools that place rows from the files alone.
+     */
+    public static LineRegistry fromGeodata(Path geodata) {
+        Set<String> counties = new java.util.HashSet<>();
+        for (Map<String, String> r : atlas.gazetteer.CsvTable.read(geodata.resolve("gazetteer/divisions.csv"))) {
+            if ("county".equals(r.get("level")) && value(r, "valid_to") == null) {
+                counties.add(r.get("code"));
+            }
+        }
+        return read(geodata.resolve("lines"), counties);
+    }
+
+    /**
      * Reads and validates the registry under root. countyCodes are today's county-level codes of
      * the province (the gazetteer's): a node's county must be one of them.
      */

@@ -1,6 +1,5 @@
 package atlas.geocode;
 
-import atlas.gazetteer.CsvTable;
 import atlas.gazetteer.Gazetteer;
 import atlas.lines.LineRegistryFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +27,8 @@ class LineCountiesTest {
     @BeforeAll
     static void load() {
         Path g = GeocoderTest.GEODATA;
-        Set<String> counties = CsvTable.read(g.resolve("gazetteer/divisions.csv")).stream()
-                .filter(r -> "county".equals(r.get("level"))).map(r -> r.get("code")).collect(Collectors.toSet());
         geocoder = new Geocoder(Gazetteer.fromFiles(g), PlanAreaKeywords.read(g.resolve("plan-areas.json")),
-                LineRegistryFiles.read(g.resolve("lines"), counties));
+                LineRegistryFiles.fromGeodata(g));
     }
 
     private static Placement place(String name) {
