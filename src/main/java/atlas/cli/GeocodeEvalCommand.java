@@ -28,6 +28,11 @@ final class GeocodeEvalCommand {
                 r.precision(), r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
         for (Map.Entry<String, Evaluation.Counts> g : r.groups().entrySet()) {
             Evaluation.Counts k = g.getValue();
+            if (g.getKey().equals("other")) {
+                // No county is expected there: only counties placed anyway can be counted.
+                out.printf("  %-6s %3d rows: %d counties placed where the label has none%n", g.getKey(), k.rows(), k.falsePositives());
+                continue;
+            }
             out.printf("  %-6s %3d rows: precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n", g.getKey(), k.rows(),
                     k.precision(), k.recall(), k.f1(), k.truePositives(), k.falsePositives(), k.falseNegatives());
         }
