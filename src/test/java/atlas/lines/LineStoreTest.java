@@ -60,6 +60,10 @@ class LineStoreTest {
                     WHERE NOT s.crosses_sea AND NOT ST_IsEmpty(s.geom)
                       AND ST_Length(ST_Difference(s.geom, ST_Buffer(p.geom, 0.001))::geography) > 100""");
             assertEquals(null, offshore);
+            // A bridge crosses the water whole: 六横公路大桥 from 北仑 over 梅山 and 佛渡 to 六横 is one unbroken line.
+            assertEquals(1, count(c, """
+                    SELECT count(*) FROM line WHERE name = '宁波舟山港六横公路大桥' AND ST_NumGeometries(geom) = 1
+                      AND EXISTS (SELECT 1 FROM line_segment s WHERE s.line_id = line.id AND s.crosses_sea)"""));
         }
     }
 
