@@ -141,9 +141,6 @@ final class LineReader {
         }
         List<Stretch> stretches = new ArrayList<>();
         Set<String> seenLines = new LinkedHashSet<>();
-        if (mentions.stream().allMatch(m -> crossStreet(name, m))) {
-            return Optional.empty();
-        }
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             if (!seenLines.add(m.name().line().id())) {
@@ -168,7 +165,7 @@ final class LineReader {
                     tail = tail.replace(other.name().text(), " ");
                 }
             }
-            Optional<List<Stretch>> read = stretches(m, tail, name.substring(0, m.start()));
+            Optional<List<Stretch>> read = stretches(m, tail);
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -247,12 +244,12 @@ final class LineReader {
     }
 
     /**
-     * The stretches one mention stands for, read from the text after it (tail) and before it (head):
+     * The stretches one mention stands for, read from the text after it (tail):
      * a section of the registry, an 'X至Y' clause between nodes or places, an 'X段' place, or the whole
      * line. Empty when the mention is a facility or branch of the line, or names a stretch that the
      * registry cannot place.
      */
-    private Optional<List<Stretch>> stretches(Mention m, String tail, String head) {
+    private Optional<List<Stretch>> stretches(Mention m, String tail) {
         Line line = m.name().line();
         if (m.name().section() != null) {
             return Optional.of(List.of(section(line, m.name().section())));
