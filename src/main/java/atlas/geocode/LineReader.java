@@ -171,6 +171,17 @@ final class LineReader {
             }
             stretches.addAll(read.get());
         }
+        // '杭州地铁3号线、10号线': the other numbers name lines of the same city's network.
+        Set<String> named = new java.util.HashSet<>(seenLines);
+        for (String city : stretches.stream().filter(st -> NETWORK_KINDS.contains(st.line().kind()) || st.line().kind().equals("intercity"))
+                .map(st -> cityOfLine.get(st.line().id())).filter(java.util.Objects::nonNull).distinct().toList()) {
+            List<Line> cityLines = registry.lines().stream().filter(l -> city.equals(cityOfLine.get(l.id()))).toList();
+            for (Stretch st : linesNamed(name, cityLines)) {
+                if (named.add(st.line().id())) {
+                    stretches.add(st);
+                }
+            }
+        }
         return reading(stretches, locationCounties, Optional.empty());
     }
 
@@ -559,10 +570,16 @@ final class LineReader {
         Matcher label = LINE_LABEL.matcher(text);
         while (label.find()) {
             String l = label.group();
-            cityLines.stream().filter(x -> x.names().stream().anyMatch(n -> n.endsWith(l) || n.contains(l + "一期")))
+            cityLines.stream().filter(x -> x.names().stream().anyMatch(n -> labelled(n, l)))
                     .findFirst().filter(x -> seen.add(x.id())).ifPresent(x -> out.add(whole(x, "")));
         }
         return out;
+    }
+
+    /** '杭州地铁3号线' carries the label 3号线, '杭州地铁13号线' does not. */
+    private static boolean labelled(String name, String label) {
+        int at = name.endsWith(label) ? name.length() - label.length() : name.indexOf(label + "一期");
+        return at >= 0 && (at == 0 || !Character.isLetterOrDigit(name.charAt(at - 1)) || name.charAt(at - 1) > 127);
     }
 
     private static Stretch whole(Line l, String how) {

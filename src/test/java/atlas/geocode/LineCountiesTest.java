@@ -192,6 +192,26 @@ class LineCountiesTest {
     }
 
     @Test
+    void aCitysTransitProgrammeTakesTheLinesItNamesElseItsNetworkForReview() {
+        // Named in the name, by their numbers ('13号线' is not '3号线').
+        Placement two = place("杭州地铁3号线、10号线");
+        assertEquals(Set.of("rail/hzm3", "rail/hzm10"), lineIds(two));
+        // Named in the 建设内容 (the seed's 宁波市城市轨道交通工程).
+        Placement ningbo = geocoder.place(new ProjectFacts(1, "k", "宁波市城市轨道交通工程", List.of(), "宁波市", List.of(),
+                "轨道交通2号线二期工程、轨道交通4号线、轨道交通5号线一期工程、轨道交通3号线二期工程"));
+        assertEquals(Set.of("rail/nbm2", "rail/nbm3", "rail/nbm4", "rail/nbm5"), lineIds(ningbo));
+        assertTrue(ningbo.review().isEmpty());
+        // Not named at all: the city's metro network as the registry has it, and a review item saying so.
+        Placement network = place("宁波市城市轨道交通建设工程");
+        assertTrue(lineIds(network).containsAll(Set.of("rail/nbm1", "rail/nbm2", "rail/nbm3", "rail/nbm4", "rail/nbm5")), network.toString());
+        assertEquals("line-network", network.review().orElseThrow().kind());
+    }
+
+    private static Set<String> lineIds(Placement p) {
+        return p.lines().stream().map(Placement.LineCourse::lineId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     void theConstructionSiteNarrowsALineToItsCounties() {
         Placement p = geocoder.place(new ProjectFacts(1, "k", "杭温铁路", List.of(), "金华市义乌市、东阳市", List.of(), ""));
         assertEquals(Set.of("330782", "330783"), Set.copyOf(p.countyCodes()));
