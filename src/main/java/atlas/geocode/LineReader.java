@@ -329,6 +329,18 @@ final class LineReader {
                 if (before == null || after == null) {
                     continue;
                 }
+                // A place written right before a node qualifies it ('平湖平善大道', '至南湖嘉南公路'): the node is the end.
+                Token qualifierBefore = null;
+                for (Token t : tokens) {
+                    if (!t.node() && t.end() == before.start()) {
+                        qualifierBefore = t;
+                    }
+                    if (!after.node() && t.node() && t.start() == after.end()) {
+                        after = t;
+                        break;
+                    }
+                }
+                int clauseStart = qualifierBefore == null ? before.start() : qualifierBefore.start();
                 if (before.seqs().isEmpty() || after.seqs().isEmpty()) {
                     return Optional.empty();
                 }
@@ -342,9 +354,9 @@ final class LineReader {
                     from = all.stream().min(Integer::compare).orElseThrow();
                     to = all.stream().max(Integer::compare).orElseThrow();
                 }
-                java.util.Arrays.fill(used, before.start(), after.end(), true);
-                java.util.Arrays.fill(clause, before.start(), after.end(), true);
-                found.add(new Stretch(line, Math.min(from, to), Math.max(from, to), tail.substring(before.start(), after.end())));
+                java.util.Arrays.fill(used, clauseStart, after.end(), true);
+                java.util.Arrays.fill(clause, clauseStart, after.end(), true);
+                found.add(new Stretch(line, Math.min(from, to), Math.max(from, to), tail.substring(clauseStart, after.end())));
             }
         }
         // 3. Places named outside the clauses ('宁波段', '(文成段)', '浙江段', '义乌境内') narrow the stretch, or
