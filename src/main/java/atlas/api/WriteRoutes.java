@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Everything that writes: imports and manual placements (admin token, audited), and the one public
- * write, a '位置有误' report (size- and rate-limited). GET /api/review lists what needs a look.
+ * write, a '位置有误' report (size- and rate-limited). GET /api/review is in ReviewRoutes.
  */
 public final class WriteRoutes {
     public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
@@ -44,22 +44,6 @@ public final class WriteRoutes {
     public void register(Javalin app) {
         app.post("/api/imports", this::importFiles);
         app.put("/api/projects/{id}/placement", this::setPlacement);
-        app.get("/api/review", ctx -> {
-            RequestParams params = new RequestParams(ctx.queryParamMap());
-            params.rejectUnknown(java.util.Set.of("kind", "limit", "f"));
-            int limit = params.single("limit").map(v -> {
-                try {
-                    return Math.max(1, Math.min(10_000, Integer.parseInt(v)));
-                } catch (NumberFormatException e) {
-                    throw ApiProblem.badParameter("limit", "a whole number");
-                }
-            }).orElse(1000);
-            try (Connection c = db.connection()) {
-                List<Map<String, Object>> items = new ReviewStore().open(c, params.single("kind"), limit);
-                ctx.header("Cache-Control", "no-cache");
-                ctx.json(Map.of("count", items.size(), "items", items));
-            }
-        });
         app.post("/api/review", this::report);
     }
 

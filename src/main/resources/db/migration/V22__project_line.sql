@@ -28,19 +28,29 @@ FROM project_line w JOIN line l ON l.id = w.line_id
 WHERE w.project_id = project_lines_json.project_id
 $$;
 
--- The served properties of a project that is not placed yet (or lost them) carry its lines too.
-CREATE OR REPLACE FUNCTION project_feature_properties(project_id bigint) RETURNS json LANGUAGE sql STABLE AS $$
+-- A project's served properties carry its lines: project_feature_json (V19) takes them as its last
+-- argument ('[]' when it follows none), from the geocoder's write and from project_feature_properties.
+DROP FUNCTION project_feature_json(project, text, text, text[], text[], text[], text[], json, text[], text[]);
+CREATE FUNCTION project_feature_json(p project, source_file text, placed_precision text, county_codes text[],
+                                     county_names text[], city_codes text[], methods text[], evidence json,
+                                     area_ids text[], area_names text[], lines json DEFAULT '[]'::json)
+RETURNS json LANGUAGE sql STABLE AS $$
 SELECT json_build_object(
-    'name', p.name, 'source', sd.file_name, 'table', p.table_title, 'seq', p.seq,
+    'name', p.name, 'source', source_file, 'table', p.table_title, 'seq', p.seq,
     'category', p.category, 'total_investment', p.total_investment,
     'planned_investment', p.planned_investment, 'start_year', p.start_year, 'end_year', p.end_year,
     'nature', p.nature, 'location_text', p.location_text, 'progress', p.progress,
     'content', p.content, 'responsible_units', p.responsible_units, 'project_codes', p.project_codes,
-    'county_codes', coalesce(pl.county_codes, '{}'), 'county_names', coalesce(pl.county_names, '{}'),
-    'city_codes', coalesce(pl.city_codes, '{}'), 'precision', p.precision,
-    'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
-    'plan_areas', p.plan_areas, 'plan_area_names', coalesce(pa.names, '{}'),
-    'line_from', p.line_from, 'line_to', p.line_to, 'lines', project_lines_json(p.id))
+    'county_codes', coalesce(county_codes, '{}'), 'county_names', coalesce(county_names, '{}'),
+    'city_codes', coalesce(city_codes, '{}'), 'precision', placed_precision,
+    'placement_methods', coalesce(methods, '{}'), 'placement_evidence', coalesce(evidence, '[]'::json),
+    'plan_areas', area_ids, 'plan_area_names', coalesce(area_names, '{}'),
+    'line_from', p.line_from, 'line_to', p.line_to, 'lines', coalesce(lines, '[]'::json))
+$$;
+
+CREATE OR REPLACE FUNCTION project_feature_properties(project_id bigint) RETURNS json LANGUAGE sql STABLE AS $$
+SELECT project_feature_json(p, sd.file_name, p.precision, pl.county_codes, pl.county_names, pl.city_codes,
+                            pl.methods, pl.evidence, p.plan_areas, pa.names, project_lines_json(p.id))
 FROM project p
 JOIN source_document sd ON sd.id = p.document_id
 LEFT JOIN LATERAL (
