@@ -24,6 +24,7 @@ const METHOD_LABELS = {
   responsible_unit: '责任单位',
   unit: '责任单位',
   route: '线路起止',
+  line: '线路登记',
   crosswalk: '功能区代码对照',
   code_history: '历史区划代码',
   explicit: '文件明确列出',

@@ -27,6 +27,20 @@ function evidenceList(items) {
   return `<details class="evidence-list"><summary>定位依据（${items.length}）</summary><ul>${li}</ul></details>`;
 }
 
+/** The registry lines a project follows: each county crossed with the node that puts it there, and the line's source. */
+function linesBlock(lines) {
+  if (!lines?.length) return '';
+  const one = (l) => {
+    const stretch = l.from && l.to && l.from !== l.to ? `<span class="muted">（${esc(l.from)}—${esc(l.to)}）</span>` : '';
+    const counties = (l.counties ?? []).map((c) => `<li>${esc(c.name)} <span class="muted">· ${esc(c.node)}</span></li>`).join('');
+    const src = [l.source?.title, l.source?.publisher, l.source?.date].filter(Boolean).map(esc).join('，');
+    return `<div class="line-course"><b>${esc(l.name)}</b>${stretch}
+      <ol class="line-counties">${counties}</ol>
+      ${src ? `<div class="muted line-source">线路来源：${src}</div>` : ''}</div>`;
+  };
+  return `<details class="line-list" open><summary>途经区县（${lines.reduce((n, l) => n + (l.counties?.length ?? 0), 0)}）</summary>${lines.map(one).join('')}</details>`;
+}
+
 function sourceLine(p) {
   const lines = p.line_from == null ? null
     : `第 ${esc(p.line_from)}${p.line_to != null && p.line_to !== p.line_from ? `—${esc(p.line_to)}` : ''} 行`;
@@ -73,6 +87,7 @@ export function projectPopup(feature) {
       ${row('规划区域', esc(joinList(p.plan_area_names)))}
       ${row('定位精度', placement(p))}
     </table>
+    ${linesBlock(p.lines)}
     ${evidenceList(p.placement_evidence)}
     ${sourceLine(p)}
     ${reviewBlock()}`;

@@ -84,6 +84,8 @@ final class Commands {
                 BoundaryReport report = new BoundaryStore(c).replaceCounties(geojson,
                         options.option("source").orElse(file.getFileName().toString()),
                         options.option("vintage").orElse("unknown"), options.flag("partial"));
+                // Registry lines pass through points inside their counties: they follow the new boundaries.
+                atlas.lines.LineStore.buildCourses(c);
                 atlas.db.Audit.record(c, "cli", "boundaries.import", file.getFileName().toString(), null,
                         java.util.Map.of("replaced", report.replaced(), "rejected", report.rejected().size()));
                 c.commit();

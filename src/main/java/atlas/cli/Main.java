@@ -59,6 +59,9 @@ public final class Main {
         } catch (atlas.db.BackupException e) {
             System.err.println("backup: " + e.getMessage());
             code = 65;
+        } catch (atlas.lines.LineRegistryException e) {
+            System.err.println("geodata/lines: " + e.getMessage());
+            code = 65;
         }
         System.exit(code);
     }

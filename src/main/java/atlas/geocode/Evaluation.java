@@ -24,9 +24,41 @@ public final class Evaluation {
                        String expectedPrecision, String placedPrecision) {
     }
 
+    /**
+     * County-level counts of one group of labelled rows: 'single' (one county expected), 'multi'
+     * (several counties, or a route), 'other' (labelled city, province or unknown: no county expected).
+     */
+    public record Counts(int rows, int truePositives, int falsePositives, int falseNegatives) {
+        Counts plus(int tp, int fp, int fn) {
+            return new Counts(rows + 1, truePositives + tp, falsePositives + fp, falseNegatives + fn);
+        }
+
+        public double precision() {
+            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        public double recall() {
+            return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    /** Which group a labelled row belongs to, by its label alone. */
+    static String group(Set<String> expected, String expectedPrecision) {
+        if (expected.isEmpty()) {
+            return "other";
+        }
+        return expected.size() == 1 && !"route".equals(expectedPrecision) ? "single" : "multi";
+    }
+
     public record Result(int labelled, int found, int truePositives, int falsePositives, int falseNegatives,
                          Map<String, Integer> placedPrecision, Map<String, Integer> expectedPrecision,
-                         int precisionLevelAgreement, List<Miss> misses) {
+                         int precisionLevelAgreement, List<Miss> misses, Map<String, Counts> groups) {
         public double precision() {
             return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
         }
@@ -51,6 +83,7 @@ public final class Evaluation {
         Map<String, Integer> placedPrecision = new TreeMap<>();
         Map<String, Integer> expectedPrecision = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
+        Map<String, Counts> groups = new TreeMap<>();
         List<Map<String, String>> rows = CsvTable.read(labels);
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT p.precision, array_remove(array_agg(pl.division_code ORDER BY pl.division_code), NULL)
@@ -83,6 +116,8 @@ public final class Evaluation {
                     tp += hit.size();
                     fp += placed.size() - hit.size();
                     fn += expected.size() - hit.size();
+                    groups.merge(group(expected, expectedLevel), new Counts(1, hit.size(), placed.size() - hit.size(),
+                            expected.size() - hit.size()), (a, b) -> a.plus(b.truePositives(), b.falsePositives(), b.falseNegatives()));
                     if (!placed.equals(expected)) {
                         misses.add(new Miss(row.get("source"), row.get("seq"), row.get("name"), expected, placed,
                                 expectedLevel, level));
@@ -90,7 +125,7 @@ public final class Evaluation {
                 }
             }
         }
-        return new Result(rows.size(), found, tp, fp, fn, placedPrecision, expectedPrecision, agree, misses);
+        return new Result(rows.size(), found, tp, fp, fn, placedPrecision, expectedPrecision, agree, misses, groups);
     }
 
     private static Set<String> codes(String s) {

@@ -45,7 +45,8 @@ public final class GeocodeStore {
                     st.execute("ANALYZE project (id)");
                 }
             }
-            List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas), manual);
+            atlas.lines.LineRegistry lines = atlas.lines.LineStore.read(c);
+            List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas, lines), manual);
             Map<String, Integer> byPrecision = new HashMap<>();
             int reviews = 0;
             for (Placement placement : placements) {
@@ -115,6 +116,16 @@ public final class GeocodeStore {
             st.execute("""
                     CREATE TEMP TABLE geocode_mention (n int NOT NULL, project_id bigint NOT NULL, area_id text NOT NULL,
                       evidence text NOT NULL) ON COMMIT DROP""");
+            st.execute(atlas.lines.ProjectLineSql.STAGE);
+        }
+        try (CopyRows copy = CopyRows.open(c, "geocode_line", atlas.lines.ProjectLineSql.STAGE_COLUMNS)) {
+            for (int i = 0; i < projects.size(); i++) {
+                for (Placement.LineCourse l : placements.get(i).lines()) {
+                    copy.number(projects.get(i).id()).text(l.lineId()).number(l.fromSeq()).number(l.toSeq());
+                    copy.endRow();
+                }
+            }
+            copy.finish();
         }
         try (CopyRows copy = CopyRows.open(c, "geocode_project", "project_id, precision")) {
             for (int i = 0; i < projects.size(); i++) {
@@ -210,6 +221,10 @@ public final class GeocodeStore {
                     LEFT JOIN division d ON d.code = pl.division_code
                     GROUP BY s.project_id, s.precision""");
             st.execute("ALTER TABLE geocode_placed ADD PRIMARY KEY (project_id)");
+            // A project that follows registry lines is drawn on their courses (lines/).
+            st.execute(atlas.lines.ProjectLineSql.COURSES);
+            st.executeUpdate(atlas.lines.ProjectLineSql.DELETE_CHANGED);
+            st.executeUpdate(atlas.lines.ProjectLineSql.INSERT);
             st.execute("CREATE INDEX ON geocode_placed USING gist (geom)");
             st.execute("ANALYZE geocode_placed");
         }
@@ -292,7 +307,7 @@ public final class GeocodeStore {
                     FROM (
                       SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas,
                         project_feature_json(q, sd.file_name, g.precision, pl.county_codes, pl.county_names, pl.city_codes,
-                                             pl.methods, pl.evidence, coalesce(pa.ids, '{}'), pa.names) AS properties
+                                             pl.methods, pl.evidence, coalesce(pa.ids, '{}'), pa.names, %1$s) AS properties
                       FROM geocode_placed g
                       JOIN project q ON q.id = g.project_id
                       JOIN source_document sd ON sd.id = q.document_id
@@ -310,11 +325,12 @@ public final class GeocodeStore {
                         SELECT y.project_id, array_agg(y.area_id ORDER BY y.area_id) AS ids,
                                array_agg(a.name ORDER BY y.area_id) AS names
                         FROM geocode_area y JOIN plan_area a ON a.id = y.area_id
-                        GROUP BY y.project_id) pa ON pa.project_id = g.project_id) n
+                        GROUP BY y.project_id) pa ON pa.project_id = g.project_id
+                      LEFT JOIN %2$s lj ON lj.project_id = g.project_id) n
                     WHERE p.id = n.project_id
                       AND (p.geocoded_at IS NULL OR p.precision IS DISTINCT FROM n.precision
                            OR ST_AsEWKB(p.geom) IS DISTINCT FROM ST_AsEWKB(n.geom)
-                           OR p.properties::text IS DISTINCT FROM n.properties::text)""");
+                           OR p.properties::text IS DISTINCT FROM n.properties::text)""".formatted(atlas.lines.ProjectLineSql.LINES_PROPERTY, atlas.lines.ProjectLineSql.WITH_LINES));
             st.executeUpdate("UPDATE project SET properties = project_feature_properties(id) WHERE properties IS NULL");
         }
     }

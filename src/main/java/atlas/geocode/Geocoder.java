@@ -24,13 +24,19 @@ public final class Geocoder {
 
     private final PlaceReader placeReader;
     private final RouteReader routeReader;
+    private final LineReader lineReader;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
+        this(gazetteer, areas, atlas.lines.LineRegistry.empty());
+    }
+
+    public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas, atlas.lines.LineRegistry lines) {
         this.gazetteer = gazetteer;
         this.cleanedAreas = areas.stream().map(a -> new PlanAreaKeywords(a.id(), a.members(),
                 a.keywords().stream().map(Geocoder::clean).filter(k -> k.length() >= 2).toList())).toList();
         this.placeReader = new PlaceReader(gazetteer, areas);
         this.routeReader = new RouteReader(gazetteer, placeReader);
+        this.lineReader = new LineReader(gazetteer, placeReader, lines);
     }
 
     /**
@@ -39,7 +45,8 @@ public final class Geocoder {
      */
     public Placement place(ProjectFacts p) {
         Row row = read(p);
-        return byRoute(row)
+        return byLine(row)
+                .or(() -> byRoute(row))
                 .or(() -> byCode(row))
                 .or(() -> byLocation(row))
                 .or(() -> byName(row))
@@ -133,6 +140,26 @@ public final class Geocoder {
     }
 
     /**
+     * A line of the registry named in the name, whole or a stretch of it: every county its nodes there
+     * lie in, narrowed by 建设地点; the counties of 项目代码 off the line are added, as for routes.
+     */
+    private Optional<Placement> byLine(Row row) {
+        Optional<LineReader.Reading> reading = lineReader.read(row.name(), clean(row.facts().content()), row.locationCounties());
+        if (reading.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Placement.PlacedCounty> counties = new ArrayList<>(reading.get().counties());
+        Set<String> seen = new LinkedHashSet<>(counties.stream().map(Placement.PlacedCounty::code).toList());
+        row.code().counties().forEach((code, evidence) -> {
+            if (seen.add(code)) {
+                counties.add(new Placement.PlacedCounty(code, "code", evidence));
+            }
+        });
+        return Optional.of(new Placement(counties, counties.size() == 1 ? "county" : "route", cities(counties), List.of(),
+                reading.get().review(), row.areaMentions(), reading.get().courses()));
+    }
+
+    /**
      * A route: places on both sides of 至/— in the name (or 建设地点), in order; or, weakest of all, an
      * abbreviated line name. Empty when the row is not read as a line.
      */
@@ -164,9 +191,7 @@ public final class Geocoder {
         for (Place place : route.places()) {
             String county = routeReader.routeCounty(place, known, seen, name);
             if (county != null && seen.add(county)) {
-                Optional<Map.Entry<String, String>> end = routeReader.terminus(place, name);
                 String how = place.isCounty() ? ""
-                        : end.isPresent() ? "，" + end.get().getValue()
                         : known.contains(county) ? "，即该行另有记载的" + nameOf(county)
                         : "，取市政府驻地" + nameOf(county);
                 String what = abbreviated ? "线路简称中的“" : "名称中的线路端点“";

@@ -2,15 +2,14 @@ package atlas.geocode;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a planner knows about line names that the words alone do not say: lines are named by
- * one-character abbreviations of the places they join (杭德 = 杭州–德清, 沪苏湖 = 上海–苏州–湖州),
- * and some named lines end at a station outside the city's seat district (杭温铁路 starts at
- * 杭州西站 in 余杭区). General knowledge, kept small and listed here with the reason for each entry.
+ * one-character abbreviations of the places they join (杭德 = 杭州–德清, 沪苏湖 = 上海–苏州–湖州).
+ * The registry (geodata/lines/) places the lines it has by their stations; these abbreviations only
+ * serve lines it does not have, placed at the places they stand for.
  */
 final class LineNames {
     private LineNames() {
@@ -63,20 +62,5 @@ final class LineNames {
             return out;
         }
         return List.of();
-    }
-
-    /** A named line's end in a city, where it is not the city's seat district. */
-    private record Terminus(String line, String city, String county, String why) {
-    }
-
-    private static final List<Terminus> TERMINI = List.of(
-            new Terminus("杭温", "330100", "330110", "杭温铁路杭州端为杭州西站（余杭区）"),
-            new Terminus("杭温", "330300", "330324", "杭温铁路温州端为温州北站（永嘉县）"),
-            new Terminus("杭德", "330100", "330110", "杭德市域铁路杭州端在余杭区（杭州西站、良渚方向）"));
-
-    /** The county where the line named in the text ends in the given city, with the reason. */
-    static Optional<Map.Entry<String, String>> terminus(String name, String cityCode) {
-        return TERMINI.stream().filter(t -> t.city().equals(cityCode) && name.contains(t.line()))
-                .findFirst().map(t -> Map.entry(t.county(), t.why()));
     }
 }

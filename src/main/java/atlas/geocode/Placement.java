@@ -8,9 +8,20 @@ import java.util.Optional;
  * line's order); precision follows AidData's spirit: site, county, counties, route, city, province, unknown.
  */
 public record Placement(List<PlacedCounty> counties, String precision, List<String> cityCodes,
-                        List<String> disagreements, Optional<Review> review, List<AreaMention> areas) {
+                        List<String> disagreements, Optional<Review> review, List<AreaMention> areas,
+                        List<LineCourse> lines) {
 
-    /** One county with the evidence that put the project there. method: code, location, name, unit, route, manual. */
+    /** A placement that follows no line of the registry. */
+    public Placement(List<PlacedCounty> counties, String precision, List<String> cityCodes,
+                     List<String> disagreements, Optional<Review> review, List<AreaMention> areas) {
+        this(counties, precision, cityCodes, disagreements, review, areas, List.of());
+    }
+
+    /** The stretch of a registry line (geodata/lines/) the project follows, by node seq: its geometry is that course. */
+    public record LineCourse(String lineId, int fromSeq, int toSeq) {
+    }
+
+    /** One county with the evidence that put the project there. method: code, location, name, unit, route, line, manual. */
     public record PlacedCounty(String code, String method, String evidence) {
     }
 

@@ -30,24 +30,12 @@ final class RouteReader {
     record Route(List<Place> places, List<Place> segment) {
     }
 
-    /** Where a named line ends in a city, when it is known not to be the seat district (杭温铁路: 余杭区). */
-    java.util.Optional<Map.Entry<String, String>> terminus(Place place, String lineName) {
-        if (!place.level().equals("city") || place.codes().size() != 1) {
-            return java.util.Optional.empty();
-        }
-        return LineNames.terminus(lineName, place.codes().get(0));
-    }
-
     String routeCounty(Place place, Set<String> known, Set<String> used, String lineName) {
         if (place.isCounty()) {
             return place.codes().get(0);
         }
         if (place.level().equals("city") && place.codes().size() == 1) {
             String city = place.codes().get(0);
-            java.util.Optional<Map.Entry<String, String>> end = LineNames.terminus(lineName, city);
-            if (end.isPresent()) {
-                return end.get().getKey();
-            }
             // Other evidence inside that city says where the line ends; else the city's seat district.
             for (String k : known) {
                 if (!used.contains(k) && gazetteer.cityOf(k).map(city::equals).orElse(false)) {

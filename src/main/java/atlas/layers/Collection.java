@@ -18,7 +18,7 @@ public record Collection(String id, String title, String description, Kind kind,
     static final List<String> PROJECT_PROPERTIES = List.of("name", "source", "table", "seq", "category",
             "total_investment", "planned_investment", "start_year", "end_year", "nature", "location_text",
             "progress", "content", "responsible_units", "project_codes", "county_codes", "county_names",
-            "city_codes", "precision", "placement_methods", "placement_evidence", "plan_areas", "plan_area_names");
+            "city_codes", "precision", "placement_methods", "placement_evidence", "plan_areas", "plan_area_names", "lines");
 
     public static final List<Collection> ALL = List.of(
             new Collection("counties", "区县", "County-level divisions (区/县/县级市) of Zhejiang", Kind.DIVISION,

@@ -2,6 +2,9 @@ package atlas.load;
 
 import atlas.db.DatasetVersions;
 import atlas.gazetteer.GazetteerLoader;
+import atlas.lines.LineRegistry;
+import atlas.lines.LineRegistryFiles;
+import atlas.lines.LineStore;
 import atlas.planareas.PlanAreaLoader;
 
 import java.io.PrintStream;
@@ -14,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reference data geodata/ bundles: gazetteer, county boundaries and plan areas. Loaded when their
+ * The reference data geodata/ bundles: gazetteer, county boundaries, plan areas and the line registry. Loaded when their
  * files changed or were never loaded, so that serve, import and geocode on a new database place
  * projects instead of leaving them all unknown. Moved here from cli/BundledData.loadReference.
  */
@@ -63,6 +66,14 @@ public final class ReferenceData {
             new PlanAreaLoader().load(c, planAreas);
             DatasetVersions.record(c, "plan-areas", areaHash);
             out.println("loaded plan areas");
+            changed = true;
+        }
+        Path lines = geodata.resolve("lines");
+        String lineHash = DatasetVersions.sha256(LineRegistryFiles.files(lines)) + hash;
+        if (!DatasetVersions.loaded(c, "lines").equals(Optional.of(lineHash))) {
+            LineRegistry registry = LineStore.load(c, lines);
+            DatasetVersions.record(c, "lines", lineHash);
+            out.println("loaded the line registry: " + registry.size() + " lines");
             changed = true;
         }
         return changed;
