@@ -99,6 +99,7 @@ public final class DocxReader {
         for (XWPFTableRow row : table.getRows()) {
             line++;
             List<String> cells = new ArrayList<>();
+            java.util.Set<Integer> continued = new java.util.HashSet<>();
             for (XWPFTableCell cell : row.getTableCells()) {
                 int col = cells.size();
                 CTTcPr pr = cell.getCTTc().getTcPr();
@@ -108,12 +109,14 @@ public final class DocxReader {
                 String text = cell.getText().strip();
                 if (vmerge && !restart) {
                     text = "";   // continues the cell above
+                    continued.add(col);
                 } else {
                     close(openStart, openText, openSpan, col, line - 1, merges);
                     if (restart) {
                         openStart.put(col, new int[]{line});
                         openText.put(col, text);
                         openSpan.put(col, span);
+                        continued.add(col);
                     }
                 }
                 cells.add(text);
@@ -122,6 +125,12 @@ public final class DocxReader {
                 }
                 if (span > 1 && !(vmerge)) {
                     merges.add(new Grid.Merge(line, line, col, col + span - 1, text));
+                }
+            }
+            // A vertical merge ends at the last row that continues it.
+            for (Integer col : new ArrayList<>(openStart.keySet())) {
+                if (!continued.contains(col)) {
+                    close(openStart, openText, openSpan, col, line - 1, merges);
                 }
             }
             rows.add(new RawRow(line, line, cells, String.join("\t", cells)));
