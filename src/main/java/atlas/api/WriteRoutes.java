@@ -72,6 +72,7 @@ public final class WriteRoutes {
         if (files.isEmpty()) {
             throw ApiProblem.badParameter("file", "no file uploaded in the multipart field 'file'");
         }
+        boolean dryRun = dryRun(ctx);
         List<ImportReport> reports = new ArrayList<>();
         Path dir = Files.createTempDirectory("atlas-upload");
         try (Connection c = db.connection()) {
@@ -85,15 +86,18 @@ public final class WriteRoutes {
                 try (var in = f.content()) {
                     Files.copy(in, file);
                 }
-                ImportReport r = new ImportService().importFile(c, file, line -> { });
+                ImportReport r = new ImportService().importFile(c, file, line -> { }, dryRun);
                 reports.add(r);
-                Audit.record(c, actor, "import", name, null, Map.of("status", r.status(), "added", r.added(),
-                        "changed", r.changed(), "removed", r.removed(), "rejected", r.rejectedCount()));
+                if (!dryRun) {
+                    Audit.record(c, actor, "import", name, null, Map.of("status", r.status(), "added", r.added(),
+                            "changed", r.changed(), "removed", r.removed(), "rejected", r.rejectedCount()));
+                }
             }
-            GeocodeStore.Summary placed = new GeocodeStore().run(c, false);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reports", reports);
-            body.put("placed", placed);
+            // A dry run reads, compares and reports; it writes nothing, so nothing is placed either.
+            body.put("placed", dryRun ? null : new GeocodeStore().run(c, false));
+            body.put("dry_run", dryRun);
             boolean anyFailed = reports.stream().anyMatch(r -> r.status().equals("failed"));
             ctx.status(anyFailed ? 422 : 200).json(body);
         } finally {
@@ -101,6 +105,18 @@ public final class WriteRoutes {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** ?dry_run=true (or 1): read and report, write nothing. */
+    private static boolean dryRun(Context ctx) {
+        String v = ctx.queryParam("dry_run");
+        if (v == null || v.equals("false") || v.equals("0")) {
+            return false;
+        }
+        if (v.equals("true") || v.equals("1") || v.isEmpty()) {
+            return true;
+        }
+        throw ApiProblem.badParameter("dry_run", "true or false");
     }
 
     private void setPlacement(Context ctx) throws Exception {

@@ -29,15 +29,16 @@ final class Commands {
 
     static int importFiles(Path home, DatabaseTarget target, Options options) {
         if (options.args().isEmpty()) {
-            throw new UsageException("usage: ./atlas import FILE... [--json]");
+            throw new UsageException("usage: ./atlas import FILE... [--json] [--dry-run]");
         }
         int failed = 0;
+        boolean dryRun = options.flag("dry-run");
         try (Database db = open(target); Connection c = db.connection()) {
-            boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
+            boolean referenceChanged = !dryRun && BundledData.loadReference(c, home.resolve("geodata"), System.err);
             atlas.ingest.ImportService service = new atlas.ingest.ImportService();
             List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
             for (String f : options.args()) {
-                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));
+                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line), dryRun);
                 reports.add(r);
                 if (r.status().equals("failed")) {
                     failed++;
@@ -48,6 +49,10 @@ final class Commands {
             }
             if (options.flag("json")) {
                 System.out.println(JSON.writeValueAsString(reports));
+            }
+            if (dryRun) {
+                (options.flag("json") ? System.err : System.out).println("dry run: nothing was written");
+                return failed == 0 ? 0 : 1;
             }
             atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
