@@ -30,6 +30,21 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const FIELDS = {
+  seq: '序号', name: '名称', content: '建设内容', location: '建设地点', years: '起止年限',
+  total_investment: '总投资', planned_investment: '年度计划投资', progress: '形象进度', units: '责任单位',
+  code: '项目代码', nature: '建设性质', category: '类别', money_unit: '金额单位',
+};
+
+/** The server's note on where a unit was read, in Chinese. */
+function unitText(unit) {
+  return unit
+    .replace(/\(header\)/, '（表头注明）')
+    .replace(/\(caption: (.*)\)/, '（表上方注明：$1）')
+    .replace(/\(no unit printed: 亿元 assumed\)/, '（未注明单位，按亿元读）')
+    .replace(/^per row \(column (.*)\), else /, '逐行按“$1”列，未填则 ');
+}
+
 function amount(v) {
   return `${Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 4 })} 亿元`;
 }
@@ -48,10 +63,10 @@ function list(title, items, cls) {
 }
 
 function tableSection(t) {
-  const units = Object.entries(t.units || {}).map(([column, unit]) => `${column}：${unit}`);
-  const mapped = Object.entries(t.mapped || {}).map(([column, field]) => `${column} → ${field}`);
+  const units = Object.entries(t.units || {}).map(([column, unit]) => `${column}：${unitText(unit)}`);
+  const mapped = Object.entries(t.mapped || {}).map(([column, field]) => `${column} → ${FIELDS[field] || field}`);
   const totals = (t.totals || []).map((c) => el('li', { class: c.matches ? 'total-ok' : 'total-mismatch' },
-    `${c.matches ? '✓' : '✗ 不符'} ${c.label}（第 ${c.line} 行，${c.scope === 'table' ? '全表' : c.scope}，${c.field}）：`
+    `${c.matches ? '✓' : '✗ 不符'} ${c.label}（第 ${c.line} 行，${c.scope === 'table' ? '全表' : c.scope}，${FIELDS[c.field] || c.field}）：`
     + `表中 ${amount(c.printed)}，${c.rows} 行合计 ${amount(c.summed)}`
     + (c.withoutAmount ? `，${c.withoutAmount} 行无金额` : '')));
   return el('section', { class: 'import-table', 'data-title': t.title },

@@ -61,7 +61,7 @@ class ImportPageTest {
             browser.screenshot("ImportPageTest-dry-run");
             assertTrue(report.contains("试导入：未写入"), report);
             assertTrue(report.contains("新增 7"), report);
-            assertTrue(report.contains("总投资（亿元）：亿元 (header)"), report);
+            assertTrue(report.contains("总投资（亿元）：亿元（表头注明）"), report);
             List<WebElement> mismatches = browser.driver().findElements(By.cssSelector(".total-mismatch"));
             assertEquals(1, mismatches.size(), report);
             assertTrue(mismatches.get(0).getText().contains("表中 110.4 亿元，7 行合计 106.4 亿元"), mismatches.get(0).getText());
