@@ -39,9 +39,9 @@ const FIELDS = {
 /** The server's note on where a unit was read, in Chinese. */
 function unitText(unit) {
   return unit
-    .replace(/\(header\)/, '（表头注明）')
-    .replace(/\(caption: (.*)\)/, '（表上方注明：$1）')
-    .replace(/\(no unit printed: 亿元 assumed\)/, '（未注明单位，按亿元读）')
+    .replace(/\s*\(header\)/, '（表头注明）')
+    .replace(/\s*\(caption: (.*)\)/, '（表上方注明：$1）')
+    .replace(/\s*\(no unit printed: 亿元 assumed\)/, '（未注明单位，按亿元读）')
     .replace(/^per row \(column (.*)\), else /, '逐行按“$1”列，未填则 ');
 }
 
