@@ -80,7 +80,7 @@ public final class DocxReader {
     private static List<String> headingLines(List<String> above) {
         int from = Math.max(0, above.size() - LINES_ABOVE);
         for (int i = above.size() - 1; i >= from; i--) {
-            if (above.get(i).replaceAll("\\s+", "").matches("^(附表|附件|附)[0-9]+(-[0-9]+)?[:：]?$")) {
+            if (ColumnMap.normalise(above.get(i)).matches("^(附表|附件|附)[0-9]+(-[0-9]+)?[:：]?$")) {
                 return List.copyOf(above.subList(i, above.size()));
             }
         }

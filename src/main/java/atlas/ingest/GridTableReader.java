@@ -61,8 +61,8 @@ final class GridTableReader {
             }
             if (filled.size() == 1) {
                 title = aboveLine(filled.get(0), title, caption, unitLines);
-            } else if (filled.size() == 2) {
-                // e.g. 填报单位：某市发改委 | 单位：万元
+            } else {
+                // e.g. 填报单位：某市发改委 | 单位：万元 | 2024年5月
                 filled.stream().filter(c -> MoneyUnit.inCaption(c).isPresent()).forEach(unitLines::add);
             }
         }
@@ -74,7 +74,7 @@ final class GridTableReader {
         if (text.isEmpty()) {
             return title;
         }
-        if (title == null && TITLE.matcher(text).matches()) {
+        if (title == null && TITLE.matcher(ColumnMap.normalise(text)).matches()) {
             return text.replaceAll("\\s+", "");
         }
         if (MoneyUnit.inCaption(text).isPresent()) {

@@ -61,8 +61,8 @@ public final class XlsxReader {
                     tables.add(result.table().get());
                 } else {
                     seen.add(sheet.getSheetName() + ": " + result.firstRow());
-                    skipped.add("sheet " + sheet.getSheetName() + ": no header row with a name column (项目名称 / 平台名称),"
-                            + " not a list; first row: " + result.firstRow());
+                    skipped.add("sheet " + sheet.getSheetName() + (result.firstRow().isEmpty() ? ": empty"
+                            : ": no header row with a name column (项目名称 / 平台名称), not a list; first row: " + result.firstRow()));
                 }
             }
             if (tables.isEmpty()) {

@@ -23,14 +23,16 @@ class HeaderSynonymsTest {
     @Test
     void theSynonymsOfficialsUseMapToTheirFields() {
         Map<Field, List<String>> synonyms = Map.of(
-                Field.LOCATION, List.of("建设地点", "建设地址", "项目属地", "所在地"),
+                Field.LOCATION, List.of("建设地点", "建设地址", "项目属地", "所在地", "所属县（市、区）", "区县"),
                 Field.TOTAL_INVESTMENT, List.of("总投资", "总投资额", "计划总投资", "总投资额（万元）"),
-                Field.PLANNED_INVESTMENT, List.of("年度计划", "2024年计划投资", "年度投资计划", "2024年度投资计划"),
-                Field.YEARS, List.of("建设起止年限", "建设年限", "起止年限"),
-                Field.UNITS, List.of("责任单位", "牵头单位", "实施单位", "业主单位"),
+                Field.PLANNED_INVESTMENT, List.of("年度计划", "2024年计划投资", "年度投资计划", "2024年度投资计划", "2024年计划完成投资"),
+                Field.YEARS, List.of("建设起止年限", "建设年限", "起止年限", "建设周期"),
+                Field.UNITS, List.of("责任单位", "牵头单位", "实施单位", "业主单位", "主管单位", "项目业主"),
                 Field.NATURE, List.of("建设性质", "性质"));
         synonyms.forEach((field, headers) -> headers.forEach(h -> assertEquals(field, fieldOf(h), h)));
         assertEquals(null, fieldOf("联系人"));
+        assertEquals(null, fieldOf("累计完成投资"), "work done so far is not the annual plan");
+        assertTrue(ColumnMap.match(List.of("序号", "项目名称及主要建设内容")).has(Field.NAME));
         assertEquals(List.of("联系人"), ColumnMap.match(List.of("序号", "项目名称", "联系人")).unmapped());
     }
 
