@@ -131,6 +131,9 @@ final class Values {
 
     /** A 序号 cell holding only a section ordinal: 一 gives 1, （一） gives 2, else 0. */
     static int ordinalStyle(String cell) {
+        if (cell.isEmpty() || Character.isDigit(cell.charAt(0))) {
+            return 0;
+        }
         String c = compact(cell);
         if (!ORDINAL.matcher(c).matches()) {
             return 0;
@@ -140,7 +143,8 @@ final class Values {
 
     /** True for the label of a totals row: 合计 / 小计 / 总计 / 共计 (with a short prefix or a count). */
     static boolean isTotalLabel(String cell) {
-        return TOTAL.matcher(compact(cell)).matches();
+        // 合计 / 小计 / 总计 / 共计 all hold 计: most cells are ruled out without normalising them.
+        return cell.indexOf('计') >= 0 && cell.length() <= 24 && TOTAL.matcher(compact(cell)).matches();
     }
 
     /** True for 小计 (a section's total) rather than the table's 合计 / 总计. */
