@@ -45,6 +45,7 @@ final class GridTableReader {
             title = aboveLine(line.strip(), title, caption, unitLines);
         }
         List<String> firstRow = List.of();
+        int lastFilled = -1;
         for (int r = 0; r < rows.size(); r++) {
             List<String> cells = rows.get(r).cells();
             List<String> filled = cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
@@ -56,9 +57,11 @@ final class GridTableReader {
             }
             ColumnMap top = ColumnMap.match(TableBuilder.headerCells(cells));
             if (top.has(Field.NAME)) {
-                return new Result(Optional.of(table(grid, covered, r, top, title != null ? title : defaultTitle,
+                int start = groupRowAbove(rows, covered, r, lastFilled) ? lastFilled : r;
+                return new Result(Optional.of(table(grid, covered, start, r, top, title != null ? title : defaultTitle,
                         caption.toString(), unitLines)), firstRow);
             }
+            lastFilled = r;
             if (filled.size() == 1) {
                 title = aboveLine(filled.get(0), title, caption, unitLines);
             } else {
@@ -87,27 +90,54 @@ final class GridTableReader {
         return title;
     }
 
-    private static ParsedTable table(Grid grid, Map<Long, Grid.Merge> covered, int headerIndex, ColumnMap top,
+    /**
+     * True when the row above the one naming 项目名称 is the top of the header: group labels such as
+     * 项目基本情况 | 投资情况（万元） over the columns, at least one merged across columns or naming a unit.
+     */
+    private static boolean groupRowAbove(List<RawRow> rows, Map<Long, Grid.Merge> covered, int header, int above) {
+        if (above < 0 || rows.get(above).lastLine() != rows.get(header).firstLine() - 1) {
+            return false;
+        }
+        List<String> cells = rows.get(above).cells();
+        int filled = 0;
+        boolean group = false;
+        for (int c = 0; c < cells.size(); c++) {
+            String text = cells.get(c).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (Values.number(text).isPresent()) {
+                return false;
+            }
+            int line = rows.get(above).firstLine();
+            Grid.Merge m = covered.get(key(line, c + 1));
+            group |= (m != null && m.firstCol() == c && m.firstLine() == line) || MoneyUnit.inHeader(text).isPresent();
+        }
+        return filled >= 2 && group;
+    }
+
+    private static ParsedTable table(Grid grid, Map<Long, Grid.Merge> covered, int headerStart, int headerIndex, ColumnMap top,
                                      String title, String caption, List<String> unitLines) {
         List<RawRow> rows = grid.rows();
         int last = headerIndex;
-        while (last + 1 < rows.size() && last + 1 - headerIndex < MAX_HEADER_ROWS
+        while (last + 1 < rows.size() && last + 1 - headerStart < MAX_HEADER_ROWS
                 && isSubHeader(rows, covered, last + 1, top)) {
             last++;
         }
-        List<List<String>> paths = paths(rows, covered, headerIndex, last);
-        ColumnMap columns = last == headerIndex ? top : ColumnMap.matchPaths(paths);
-        TableBuilder table = new TableBuilder(title, caption, columns).headerRows(last - headerIndex + 1);
+        List<List<String>> paths = paths(rows, covered, headerStart, last);
+        ColumnMap columns = last == headerStart ? top : ColumnMap.matchPaths(paths);
+        TableBuilder table = new TableBuilder(title, caption, columns).headerRows(last - headerStart + 1);
         unitLines.forEach(table::unitLine);
         List<List<String>> headerTexts = new ArrayList<>();
-        for (int r = headerIndex; r <= last; r++) {
+        for (int r = headerStart; r <= last; r++) {
             headerTexts.add(filledTexts(rows.get(r).cells()));
         }
         Integer seqColumn = columns.columns().get(Field.SEQ);
         Integer nameColumn = columns.columns().get(Field.NAME);
         for (int r = last + 1; r < rows.size(); r++) {
             RawRow row = rows.get(r);
-            if (last > headerIndex && headerTexts.contains(filledTexts(row.cells()))) {
+            if (last > headerStart && headerTexts.contains(filledTexts(row.cells()))) {
                 continue;   // a header row repeated after a page break
             }
             List<String> cells = new ArrayList<>(row.cells());

@@ -189,6 +189,14 @@ class SpreadsheetCorpusTest {
     }
 
     @Test
+    void groupLabelsAboveTheColumnNamesArePartOfTheHeader() throws Exception {
+        ParsedTable t = read("16-group-row-above.xlsx").tables().get(0);
+        assertEquals("丽水市2024年重点项目", t.caption(), "the group row is not the caption");
+        assertEquals("投资情况（万元）/总投资", t.headers().get(4));
+        assertEquals(2, t.reading().headerRows());
+    }
+
+    @Test
     void legacyXlsReadsItsGroupHeaderUnit() throws Exception {
         ParsedTable t = read("09-legacy.xls").tables().get(0);
         assertEquals("万元 (header)", t.reading().units().get("投资（万元）/总投资"));

@@ -57,6 +57,7 @@ public final class CorpusGenerator {
         g.looksLikeWanCsv();
         g.threeRowHeader();
         g.twoListSheets();
+        g.groupRowAboveTheNames();
     }
 
     // ---- helpers ----
@@ -417,5 +418,20 @@ public final class CorpusGenerator {
         row(county, 2, 2, "嵊州越剧小镇", "嵊州市", 20, 2);
         row(county, 3, 3, "新昌智能装备园", "新昌县", 30, 3);
         write("15-two-list-sheets.xlsx", wb);
+    }
+
+    /** 16: group labels above the row naming the columns: 项目基本情况 | 投资情况（万元）, each merged across. */
+    private void groupRowAboveTheNames() throws IOException {
+        Workbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("项目");
+        row(s, 0, "丽水市2024年重点项目");
+        row(s, 1, "项目基本情况", null, null, null, "投资情况（万元）", null);
+        merge(s, 1, 1, 0, 3);
+        merge(s, 1, 1, 4, 5);
+        row(s, 2, "序号", "项目名称", "建设地点", "责任单位", "总投资", "2024年计划投资");
+        row(s, 3, 1, "瓯江航道整治", "青田县", "青田县交通局", 68000, 15000);
+        row(s, 4, 2, "松阳茶叶产业园", "松阳县", "松阳县农业农村局", 23500, 8000);
+        row(s, 5, 3, "缙云抽水蓄能配套道路", "缙云县", "缙云县交通局", 41200, 12000);
+        write("16-group-row-above.xlsx", wb);
     }
 }
