@@ -56,6 +56,7 @@ public final class WriteRoutes {
         if (files.isEmpty()) {
             throw ApiProblem.badParameter("file", "no file uploaded in the multipart field 'file'");
         }
+        boolean dryRun = dryRun(ctx);
         for (UploadedFile f : files) {
             if (f.size() > MAX_UPLOAD_BYTES) {
                 throw ApiProblem.of(413, "Payload Too Large", f.filename() + " is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
@@ -73,17 +74,32 @@ public final class WriteRoutes {
                 }
                 saved.add(file);
             }
-            ImportAndPlace.Result result = importAndPlace.run(c, saved, actor,
-                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), line -> { }, r -> { });
+            // A dry run reads, compares and reports; it writes, audits and places nothing (placed is null).
+            ImportAndPlace.Result result = dryRun ? importAndPlace.dryRun(c, saved, line -> { }, r -> { })
+                    : importAndPlace.run(c, saved, actor, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    line -> { }, r -> { });
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reports", result.reports());
             body.put("placed", result.placed());
+            body.put("dry_run", dryRun);
             ctx.status(result.anyFailed() ? 422 : 200).json(body);
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** ?dry_run=true (or 1): read and report, write nothing. */
+    private static boolean dryRun(Context ctx) {
+        String v = ctx.queryParam("dry_run");
+        if (v == null || v.equals("false") || v.equals("0")) {
+            return false;
+        }
+        if (v.equals("true") || v.equals("1") || v.isEmpty()) {
+            return true;
+        }
+        throw ApiProblem.badParameter("dry_run", "true or false");
     }
 
     private void setPlacement(Context ctx) throws Exception {

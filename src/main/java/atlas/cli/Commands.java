@@ -10,6 +10,7 @@ import atlas.gazetteer.BoundaryFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** The data commands: import, geocode, boundaries. */
 final class Commands {
@@ -28,19 +29,27 @@ final class Commands {
 
     static int importFiles(Path home, DatabaseTarget target, AtlasConfig config, Options options) {
         if (options.args().isEmpty()) {
-            throw new UsageException("usage: ./atlas import FILE... [--json]");
+            throw new UsageException("usage: ./atlas import FILE... [--json] [--dry-run]");
         }
+        boolean dryRun = options.flag("dry-run");
         try (Database db = open(target); Connection c = db.connection()) {
-            atlas.load.ImportAndPlace.Result result = new atlas.load.ImportAndPlace(home.resolve("geodata"),
-                    new atlas.ingest.ImportService(config.maxRows())).run(c,
-                    options.args().stream().map(Path::of).toList(), "cli", System.err, line -> System.err.println("  " + line),
-                    r -> {
-                        if (!options.flag("json")) {
-                            ImportPrinter.print(r, System.out);
-                        }
-                    });
+            atlas.load.ImportAndPlace importAndPlace = new atlas.load.ImportAndPlace(home.resolve("geodata"),
+                    new atlas.ingest.ImportService(config.maxRows()));
+            List<Path> files = options.args().stream().map(Path::of).toList();
+            java.util.function.Consumer<String> progress = line -> System.err.println("  " + line);
+            java.util.function.Consumer<atlas.ingest.ImportReport> print = r -> {
+                if (!options.flag("json")) {
+                    ImportPrinter.print(r, System.out);
+                }
+            };
+            atlas.load.ImportAndPlace.Result result = dryRun ? importAndPlace.dryRun(c, files, progress, print)
+                    : importAndPlace.run(c, files, "cli", System.err, progress, print);
             if (options.flag("json")) {
                 System.out.println(JSON.writeValueAsString(result.reports()));
+            }
+            if (dryRun) {
+                (options.flag("json") ? System.err : System.out).println("dry run: nothing was written");
+                return result.anyFailed() ? 1 : 0;
             }
             atlas.geocode.GeocodeStore.Summary s = result.placed();
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.

@@ -18,7 +18,8 @@ public final class Main {
               test                                    run the test suite (handled by the launcher script)
               db start|stop|status|psql [psql args]   the local cluster (or DATABASE_URL's server for psql)
               db backup FILE | db restore FILE        the whole database to/from a pg_dump file (custom format)
-              import FILE... [--json]                 import project lists (.txt tables, .csv, .xlsx)
+              import FILE... [--json] [--dry-run]     import project lists (.txt, .csv, .xlsx, .xls, .docx);
+                                                      --dry-run reads and reports, writes nothing
               geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
               boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
               export --region CODE|AREA-ID|BOX [filters] [--formats ..] [--out F.zip]   regional snapshot zip

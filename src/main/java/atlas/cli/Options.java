@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Command-line words: positional arguments and --name value / --flag options. */
 record Options(List<String> args, Map<String, String> options) {
-    private static final java.util.Set<String> FLAGS = java.util.Set.of("partial", "report", "quick", "json", "no-serve");
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("partial", "report", "quick", "json", "no-serve", "dry-run");
 
     static Options parse(String[] argv, int from) {
         List<String> args = new ArrayList<>();

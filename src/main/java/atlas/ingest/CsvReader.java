@@ -7,7 +7,8 @@ import java.util.List;
  * Reads a CSV export of a project list as one table titled with the file name.
  * Encoding: UTF-8 with or without BOM, else GBK/GB18030 (see {@link TextDecoding}). Quoted fields may hold
  * commas, quotes ("") and line breaks. The delimiter (comma, TAB or semicolon) is guessed from the first line.
- * The header is the first row with a name column (项目名称...); single-cell rows above it are the caption.
+ * The table is found as in a sheet ({@link GridTableReader}): title and unit lines above, a header of one to
+ * three rows (a group label printed once over its first column), sections, totals.
  */
 public final class CsvReader {
 
@@ -18,34 +19,16 @@ public final class CsvReader {
     public static ParsedTable read(String fileName, String text) throws DocumentException {
         char delimiter = guessDelimiter(text);
         List<RawRow> records = parse(text, delimiter);
-        StringBuilder caption = new StringBuilder();
-        List<String> firstRow = null;
-        for (int r = 0; r < records.size(); r++) {
-            List<String> cells = records.get(r).cells();
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            if (firstRow == null) {
-                firstRow = cells;
-            }
-            ColumnMap columns = ColumnMap.match(TableBuilder.headerCells(cells));
-            if (columns.has(ColumnMap.Field.NAME)) {
-                TableBuilder table = new TableBuilder(fileName, caption.toString(), columns);
-                for (RawRow row : records.subList(r + 1, records.size())) {
-                    table.accept(row);
-                }
-                return table.build();
-            }
-            if (cells.stream().filter(c -> !c.isBlank()).count() == 1) {
-                caption.append(caption.length() == 0 ? "" : " ").append(cells.stream().filter(c -> !c.isBlank()).findFirst().orElse("").strip());
-            }
+        GridTableReader.Result result = GridTableReader.read(new Grid(fileName, List.of(), records, List.of()), fileName);
+        if (result.table().isPresent()) {
+            return result.table().get();
         }
         // No header with a name column: say which headers we saw.
-        if (firstRow == null) {
+        if (result.firstRow().isEmpty()) {
             throw new DocumentException(fileName, "no rows: the CSV holds no table");
         }
         throw new DocumentException(fileName, "table '" + fileName + "' has no name column"
-                + " (项目名称 / 重点实施项目名称 / 平台名称); headers found: " + TableBuilder.headerCells(firstRow));
+                + " (项目名称 / 重点实施项目名称 / 平台名称); headers found: " + result.firstRow());
     }
 
     /** The most frequent of , TAB ; outside quotes on the first line. */

@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * Entry point of ingest: reads a source document into tables of parsed rows.
  * Dispatch by extension, checked against the content: .txt (TAB-separated text export), .csv / .tsv, .xlsx
- * (must start with the ZIP signature 'PK'). Empty files, unknown types, legacy .xls and files that hold no
- * table are errors naming the file.
+ * (must start with the ZIP signature 'PK'), .xls (OLE2; an .xlsx saved under the old name is read too), .docx
+ * (Word tables). Empty files, unknown types and files that hold no table are errors naming the file.
  */
 public final class DocumentReader {
     private DocumentReader() {
@@ -41,14 +41,34 @@ public final class DocumentReader {
         boolean ole = bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF
                 && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0;
         List<ParsedTable> tables;
+        List<String> skipped = List.of();
         switch (ext) {
             case "xlsx", "xlsm" -> {
                 if (!zip) {
                     throw new DocumentException(fileName, "not an .xlsx workbook (it does not start with the ZIP signature 'PK')");
                 }
-                tables = List.of(XlsxReader.read(fileName, bytes));
+                ReadTables read = XlsxReader.readAll(fileName, bytes);
+                tables = read.tables();
+                skipped = read.skipped();
             }
-            case "xls" -> throw new DocumentException(fileName, "legacy .xls workbooks are not supported; save it as .xlsx");
+            case "xls" -> {
+                if (!zip && !ole) {
+                    throw new DocumentException(fileName, "not an .xls workbook (it does not start with the OLE2 signature"
+                            + " D0 CF 11 E0); if it is a web page or text saved as .xls, save it as .xlsx or .csv");
+                }
+                ReadTables read = XlsxReader.readAll(fileName, bytes);
+                tables = read.tables();
+                skipped = read.skipped();
+            }
+            case "docx" -> {
+                if (!zip) {
+                    throw new DocumentException(fileName, "not a .docx document (it does not start with the ZIP signature 'PK')");
+                }
+                ReadTables read = DocxReader.readAll(fileName, bytes);
+                tables = read.tables();
+                skipped = read.skipped();
+            }
+            case "doc" -> throw new DocumentException(fileName, "legacy Word .doc files are not read; save it as .docx");
             case "csv", "tsv" -> {
                 requireText(fileName, bytes, zip || ole);
                 tables = List.of(CsvReader.read(fileName, TextDecoding.decode(bytes)));
@@ -63,10 +83,12 @@ public final class DocumentReader {
             }
             default -> {
                 if (zip) {
-                    tables = List.of(XlsxReader.read(fileName, bytes));
+                    ReadTables read = XlsxReader.readAll(fileName, bytes);
+                    tables = read.tables();
+                    skipped = read.skipped();
                 } else {
                     throw new DocumentException(fileName, "unsupported file type '" + ext
-                            + "'; expected .txt (TAB-separated text export), .csv or .xlsx");
+                            + "'; expected .txt (TAB-separated text export), .csv, .xlsx, .xls or .docx");
                 }
             }
         }
@@ -78,7 +100,7 @@ public final class DocumentReader {
             throw new DocumentException(fileName, "no project list found: no table has a name column"
                     + " (项目名称/重点实施项目名称)" + found);
         }
-        return new ParsedDocument(fileName, sha256(bytes), tables);
+        return new ParsedDocument(fileName, sha256(bytes), tables, skipped);
     }
 
     private static void requireText(String fileName, byte[] bytes, boolean archive) throws DocumentException {

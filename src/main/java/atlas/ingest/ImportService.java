@@ -43,16 +43,34 @@ public final class ImportService {
 
     /** Parses and stores one file; never throws for bad input: a failed report changes nothing. */
     public ImportReport importFile(Connection c, Path file, Consumer<String> progress) throws SQLException {
+        return importFile(c, file, progress, false);
+    }
+
+    /**
+     * Parses one file and stores it, or with dryRun does all of that inside the transaction and rolls it back:
+     * the report says what an import would add, change, remove and reject, and nothing is written.
+     */
+    public ImportReport importFile(Connection c, Path file, Consumer<String> progress, boolean dryRun) throws SQLException {
         ParsedDocument doc;
         try {
             doc = DocumentReader.read(file);
         } catch (DocumentException e) {
-            return ImportReport.failed(file.getFileName().toString(), e.getMessage());
+            ImportReport failed = ImportReport.failed(file.getFileName().toString(), e.getMessage());
+            return dryRun ? failed.asDryRun() : failed;
         }
-        return store(c, doc, progress);
+        return store(c, doc, progress, dryRun);
     }
 
     public ImportReport store(Connection c, ParsedDocument doc, Consumer<String> progress) throws SQLException {
+        return store(c, doc, progress, false);
+    }
+
+    public ImportReport store(Connection c, ParsedDocument doc, Consumer<String> progress, boolean dryRun) throws SQLException {
+        ImportReport report = storeOrRollBack(c, doc, progress, dryRun).withSkipped(doc.skipped());
+        return dryRun ? report.asDryRun() : report;
+    }
+
+    private ImportReport storeOrRollBack(Connection c, ParsedDocument doc, Consumer<String> progress, boolean dryRun) throws SQLException {
         long started = System.nanoTime();
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -147,7 +165,11 @@ public final class ImportService {
                 ps.setLong(2, documentId);
                 ps.executeUpdate();
             }
-            c.commit();
+            if (dryRun) {
+                c.rollback();
+            } else {
+                c.commit();
+            }
             return report;
         } catch (SQLException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             c.rollback();
@@ -248,12 +270,12 @@ public final class ImportService {
               category text, project_codes text[] NOT NULL, nature text, location_text text, start_year int,
               end_year int, total_investment numeric(16, 4), planned_investment numeric(16, 4), progress text,
               responsible_units text[] NOT NULL, content text, raw json NOT NULL, warnings jsonb NOT NULL,
-              content_hash text NOT NULL) ON COMMIT DROP""";
+              content_hash text NOT NULL, subcategory text) ON COMMIT DROP""";
 
     /** The new projects' columns, in the order both COPYs write them after their leading columns. */
     private static final String PROJECT_COLUMNS = "project_key, list_title, table_title, seq, line_from, line_to, name,"
             + " category, project_codes, nature, location_text, start_year, end_year, total_investment, planned_investment,"
-            + " progress, responsible_units, content, raw, warnings, content_hash";
+            + " progress, responsible_units, content, raw, warnings, content_hash, subcategory";
 
     private static final String STAGE_COLUMNS = "ord, " + PROJECT_COLUMNS;
 
@@ -265,7 +287,7 @@ public final class ImportService {
               start_year = s.start_year, end_year = s.end_year, total_investment = s.total_investment,
               planned_investment = s.planned_investment, progress = s.progress,
               responsible_units = s.responsible_units, content = s.content, raw = s.raw, warnings = s.warnings,
-              content_hash = s.content_hash, properties = NULL,
+              content_hash = s.content_hash, subcategory = s.subcategory, properties = NULL,
               geocoded_at = CASE WHEN p.content_hash = s.content_hash THEN p.geocoded_at END
             FROM import_stage s WHERE p.project_key = s.project_key""";
 
@@ -273,10 +295,10 @@ public final class ImportService {
     private static final String INSERT_STAGED = """
             INSERT INTO project (project_key, document_id, list_title, table_title, seq, line_from, line_to, name,
               category, project_codes, nature, location_text, start_year, end_year, total_investment,
-              planned_investment, progress, responsible_units, content, raw, warnings, content_hash)
+              planned_investment, progress, responsible_units, content, raw, warnings, content_hash, subcategory)
             SELECT project_key, ?, list_title, table_title, seq, line_from, line_to, name,
               category, project_codes, nature, location_text, start_year, end_year, total_investment,
-              planned_investment, progress, responsible_units, content, raw, warnings, content_hash
+              planned_investment, progress, responsible_units, content, raw, warnings, content_hash, subcategory
             FROM import_stage s""";
 
     /** True when any of the keys is already a project (of this list or, by its 项目代码, of another). */
@@ -343,7 +365,7 @@ public final class ImportService {
                 .number(p.endYear().orElse(null)).number(p.totalInvestment().orElse(null))
                 .number(p.plannedInvestment().orElse(null)).text(blankToNull(p.progress()))
                 .array(p.responsibleUnits()).text(blankToNull(p.content()))
-                .text(encoded.raw()).text(encoded.warnings()).text(encoded.hash());
+                .text(encoded.raw()).text(encoded.warnings()).text(encoded.hash()).text(p.subcategory().orElse(null));
         copy.endRow();
     }
 
@@ -419,8 +441,7 @@ public final class ImportService {
     }
 
     private static List<ImportReport.TableSummary> summaries(ParsedDocument doc) {
-        return doc.tables().stream().map(t -> new ImportReport.TableSummary(t.title(), t.caption(), t.kind().name(),
-                t.projects().size(), t.rejected().size())).toList();
+        return doc.tables().stream().map(ImportReport.TableSummary::of).toList();
     }
 
     /** Hash of the parsed fields (not line numbers), so moving a row in the file is not a change. */
@@ -440,6 +461,8 @@ public final class ImportService {
             fields.put("content", p.content());
             fields.put("seq", p.seq());
             fields.put("table", table.title());
+            // Only rows under a sub-section hash it: the hashes of earlier imports stay valid.
+            p.subcategory().ifPresent(sub -> fields.put("subcategory", sub));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(fields));
             return HexFormat.of().formatHex(digest);
         } catch (Exception e) {

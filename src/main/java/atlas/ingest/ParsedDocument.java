@@ -9,11 +9,17 @@ import java.util.Optional;
  * @param fileName file name without directories
  * @param sha256   hex SHA-256 of the file's bytes (identifies a re-import of the same file)
  * @param tables   tables in document order
+ * @param skipped  sheets or tables left out, each with why (e.g. a 说明 sheet without project columns)
  */
-public record ParsedDocument(String fileName, String sha256, List<ParsedTable> tables) {
+public record ParsedDocument(String fileName, String sha256, List<ParsedTable> tables, List<String> skipped) {
 
     public ParsedDocument {
         tables = List.copyOf(tables);
+        skipped = List.copyOf(skipped);
+    }
+
+    public ParsedDocument(String fileName, String sha256, List<ParsedTable> tables) {
+        this(fileName, sha256, tables, List.of());
     }
 
     /** The table with this title, spaces ignored ("附表 4" finds 附表4). */

@@ -18,6 +18,15 @@ final class ProjectParser {
     }
 
     static Result parse(SourceRow source, List<String> cells, ColumnMap columns) {
+        return parse(source, cells, columns, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param captionUnit the unit printed above the table (单位：万元), for money columns whose header names none
+     * @param subcategory the sub-section the row is under
+     */
+    static Result parse(SourceRow source, List<String> cells, ColumnMap columns, Optional<MoneyUnit> captionUnit,
+                        Optional<String> subcategory) {
         Issues issues = new Issues(source, columns);
         String name = Values.clean(columns.value(Field.NAME, cells));
         if (name.isEmpty()) {
@@ -80,8 +89,9 @@ final class ProjectParser {
             }
         }
 
-        Optional<BigDecimal> total = amount(Field.TOTAL_INVESTMENT, cells, columns, issues, true);
-        Optional<BigDecimal> planned = amount(Field.PLANNED_INVESTMENT, cells, columns, issues, false);
+        Optional<MoneyUnit> rowUnit = rowUnit(cells, columns, issues);
+        Optional<BigDecimal> total = amount(Field.TOTAL_INVESTMENT, cells, columns, issues, true, unit(Field.TOTAL_INVESTMENT, columns, rowUnit, captionUnit));
+        Optional<BigDecimal> planned = amount(Field.PLANNED_INVESTMENT, cells, columns, issues, false, unit(Field.PLANNED_INVESTMENT, columns, rowUnit, captionUnit));
 
         String progress = Values.clean(columns.value(Field.PROGRESS, cells));
         List<String> units = Values.units(Values.clean(columns.value(Field.UNITS, cells)));
@@ -89,7 +99,7 @@ final class ProjectParser {
         String content = Values.clean(columns.value(Field.CONTENT, cells));
 
         ProjectRecord record = new ProjectRecord(seq, name, category, codes, nature, location, start, end,
-                total, planned, progress, units, content, source, issues.list);
+                total, planned, progress, units, content, source, issues.list, subcategory);
         return new Result(Optional.of(record), Optional.empty(), issues.list);
     }
 
@@ -98,8 +108,30 @@ final class ProjectParser {
      * cell); text that is not a number gives empty with a warning: the row is still imported.
      */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
+    /** Above this a single project is implausible (the largest in the bundled lists are a few hundred 亿元). */
+    static final BigDecimal IMPLAUSIBLE = new BigDecimal("2000");
 
-    private static Optional<BigDecimal> amount(Field field, List<String> cells, ColumnMap columns, Issues issues, boolean warnBlank) {
+    /** The unit of a money field in a row: its header's, else the row's unit column, else the caption's, else 亿元. */
+    static MoneyUnit unit(Field field, ColumnMap columns, Optional<MoneyUnit> rowUnit, Optional<MoneyUnit> captionUnit) {
+        return columns.headerUnit(field).or(() -> rowUnit).or(() -> captionUnit).orElse(MoneyUnit.YI);
+    }
+
+    /** The unit named in the row's unit column (单位: 万元), if the table has one and the cell names a unit. */
+    static Optional<MoneyUnit> rowUnit(List<String> cells, ColumnMap columns, Issues issues) {
+        if (!columns.has(Field.MONEY_UNIT)) {
+            return Optional.empty();
+        }
+        String cell = Values.clean(columns.value(Field.MONEY_UNIT, cells));
+        Optional<MoneyUnit> unit = MoneyUnit.parse(cell);
+        if (unit.isEmpty() && issues != null && !Values.isPlaceholder(cell)) {
+            issues.add(Field.MONEY_UNIT, "field " + issues.label(Field.MONEY_UNIT) + " '" + cell
+                    + "' is not a unit of money (亿元 / 万元 / 元); the row's amounts are read in the table's unit");
+        }
+        return unit;
+    }
+
+    private static Optional<BigDecimal> amount(Field field, List<String> cells, ColumnMap columns, Issues issues,
+                                               boolean warnBlank, MoneyUnit unit) {
         if (!columns.has(field)) {
             return Optional.empty();
         }
@@ -111,7 +143,8 @@ final class ProjectParser {
             }
             return Optional.empty();
         }
-        Optional<BigDecimal> value = Values.amount(cell, columns.inTenThousandYuan(field));
+        // A unit printed in the cell itself (125000万元) wins over the column's.
+        Optional<BigDecimal> value = Values.number(cell).map(n -> Values.cellUnit(cell).orElse(unit).toYi(n));
         if (value.isEmpty()) {
             issues.add(field, "field " + label + " '" + cell + "' is not a number; imported without it");
         } else if (value.get().abs().compareTo(MAX_AMOUNT) >= 0) {
@@ -120,6 +153,9 @@ final class ProjectParser {
             return Optional.empty();
         } else if (value.get().signum() < 0) {
             issues.add(field, "field " + label + " '" + cell + "' is negative");
+        } else if (value.get().compareTo(IMPLAUSIBLE) > 0) {
+            issues.add(field, "field " + label + " '" + cell + "' read in " + Values.cellUnit(cell).orElse(unit).label()
+                    + " is " + value.get().toPlainString() + " 亿元, over 2,000 亿元 for one project: check the unit; kept as read");
         }
         return value;
     }

@@ -22,17 +22,37 @@ import java.util.Optional;
  * @param content            建设规模和内容 / 主要建设内容
  * @param source             the row as printed
  * @param warnings           problems found in this row (the row is still imported)
+ * @param subcategory        the sub-section above the row (（一）... under 一、...), without its ordinal
  */
 public record ProjectRecord(String seq, String name, Optional<String> category, List<String> projectCodes,
                             Optional<String> nature, String locationText,
                             Optional<Integer> startYear, Optional<Integer> endYear,
                             Optional<BigDecimal> totalInvestment, Optional<BigDecimal> plannedInvestment,
                             String progress, List<String> responsibleUnits, String content,
-                            SourceRow source, List<RowIssue> warnings) {
+                            SourceRow source, List<RowIssue> warnings, Optional<String> subcategory) {
 
     public ProjectRecord {
         projectCodes = List.copyOf(projectCodes);
         responsibleUnits = List.copyOf(responsibleUnits);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A row without a sub-section. */
+    public ProjectRecord(String seq, String name, Optional<String> category, List<String> projectCodes,
+                         Optional<String> nature, String locationText,
+                         Optional<Integer> startYear, Optional<Integer> endYear,
+                         Optional<BigDecimal> totalInvestment, Optional<BigDecimal> plannedInvestment,
+                         String progress, List<String> responsibleUnits, String content,
+                         SourceRow source, List<RowIssue> warnings) {
+        this(seq, name, category, projectCodes, nature, locationText, startYear, endYear, totalInvestment,
+                plannedInvestment, progress, responsibleUnits, content, source, warnings, Optional.empty());
+    }
+
+    /** The same row with one more warning. */
+    ProjectRecord withWarning(RowIssue warning) {
+        List<RowIssue> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new ProjectRecord(seq, name, category, projectCodes, nature, locationText, startYear, endYear,
+                totalInvestment, plannedInvestment, progress, responsibleUnits, content, source, more, subcategory);
     }
 }

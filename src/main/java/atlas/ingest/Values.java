@@ -20,6 +20,13 @@ final class Values {
     private static final Pattern UNIT_SPLIT = Pattern.compile("\\s*[、，,;；/／]\\s*");
     private static final Pattern SECTION = Pattern.compile("^[一二三四五六七八九十百]+\\s*[、.．]\\s*(.*)$|^[(（][一二三四五六七八九十百]+[)）]\\s*(.*)$");
 
+    /** A count after a section's name: （5项）, (共12个项目), （3个）. */
+    private static final Pattern SECTION_COUNT = Pattern.compile("\\s*[(（][^()（）]*?\\d+\\s*(个项目|项|个)[^()（）]*[)）]$");
+    /** A bare ordinal in a 序号 cell: 一 / 二十 / （一）. */
+    private static final Pattern ORDINAL = Pattern.compile("^([一二三四五六七八九十百]+|[(（][一二三四五六七八九十百]+[)）])[、.．]?$");
+    /** The label of a totals row: 合计, 小计, 总计, 共计, 全市合计, 合计（10项）. */
+    private static final Pattern TOTAL = Pattern.compile("^.{0,8}?(合计|小计|总计|共计)([(（][^()（）]*[)）])?[:：]?$");
+
     private Values() {
     }
 
@@ -41,6 +48,27 @@ final class Values {
         }
         BigDecimal v = new BigDecimal(c.endsWith(".") ? c + "0" : c);
         return Optional.of(tenThousandYuan ? v.movePointLeft(4).stripTrailingZeros() : v);
+    }
+
+    /** The unit a cell prints after its number (12.5亿元, 125000万元), if any. */
+    static Optional<MoneyUnit> cellUnit(String cell) {
+        String c = compact(cell);
+        if (c.endsWith("万元") || c.endsWith("万")) {
+            return Optional.of(MoneyUnit.WAN);
+        }
+        if (c.endsWith("亿元") || c.endsWith("亿")) {
+            return Optional.of(MoneyUnit.YI);
+        }
+        return c.endsWith("元") ? Optional.of(MoneyUnit.YUAN) : Optional.empty();
+    }
+
+    /** The number of a cell as printed (without a unit suffix), not converted. */
+    static Optional<BigDecimal> number(String cell) {
+        String c = compact(cell).replaceFirst("(亿元|亿|万元|万|元)$", "");
+        if (!NUMBER.matcher(c).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(c.endsWith(".") ? c + "0" : c));
     }
 
     /** True when {@link #amount} would read the cell as a number. */
@@ -82,7 +110,46 @@ final class Values {
             return Optional.empty();
         }
         String name = m.group(1) != null ? m.group(1) : m.group(2);
-        return Optional.of(name.strip().replaceAll("[。.;；:：]+$", ""));
+        return Optional.of(sectionTitle(name));
+    }
+
+    /** A section's name without trailing punctuation or a count such as （5项）. */
+    static String sectionTitle(String name) {
+        String n = name.strip().replaceAll("[。.;；:：]+$", "");
+        n = SECTION_COUNT.matcher(n).replaceFirst("");
+        return n.strip().replaceAll("[。.;；:：]+$", "");
+    }
+
+    /** 2 for a sub-section heading （一）..., 1 for 一、... ; 0 when the text is not a section heading. */
+    static int sectionStyle(String cell) {
+        String c = cell.strip();
+        if (!SECTION.matcher(c).matches()) {
+            return 0;
+        }
+        return c.startsWith("(") || c.startsWith("（") ? 2 : 1;
+    }
+
+    /** A 序号 cell holding only a section ordinal: 一 gives 1, （一） gives 2, else 0. */
+    static int ordinalStyle(String cell) {
+        if (cell.isEmpty() || Character.isDigit(cell.charAt(0))) {
+            return 0;
+        }
+        String c = compact(cell);
+        if (!ORDINAL.matcher(c).matches()) {
+            return 0;
+        }
+        return c.startsWith("(") ? 2 : 1;
+    }
+
+    /** True for the label of a totals row: 合计 / 小计 / 总计 / 共计 (with a short prefix or a count). */
+    static boolean isTotalLabel(String cell) {
+        // 合计 / 小计 / 总计 / 共计 all hold 计: most cells are ruled out without normalising them.
+        return cell.indexOf('计') >= 0 && cell.length() <= 24 && TOTAL.matcher(compact(cell)).matches();
+    }
+
+    /** True for 小计 (a section's total) rather than the table's 合计 / 总计. */
+    static boolean isSubtotalLabel(String cell) {
+        return compact(cell).contains("小计");
     }
 
     /** True for a section heading like 一、... or （一）... */

@@ -1,5 +1,6 @@
 package atlas.ingest;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -8,6 +9,7 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -15,17 +17,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Reads the first sheet of an .xlsx workbook that has a header row with a name column (项目名称...).
- * A single-cell row above the header like '附表4' is the title (else the sheet name), other single-cell rows
- * above it are the caption. Section rows (only the first cell filled, e.g. 一、...) set the category.
+ * Reads workbooks: .xlsx (POI XSSF) and legacy .xls (POI HSSF). Every sheet with a header row holding a name
+ * column (项目名称...) is a table (see {@link GridTableReader}: title and unit lines above the header, headers of
+ * up to three merged rows, merged data cells); other sheets (说明, 填表说明) are skipped with a note.
+ * A single-cell row above the header like '附表4' is the title (else the sheet name).
  * Line numbers are Excel row numbers (1-based).
  */
 public final class XlsxReader {
-    private static final Pattern TITLE = Pattern.compile("^(附表|附件|附)\\s*[0-9]+(\\s*-\\s*[0-9]+)?\\s*[:：]?$");
-
     /** A project list's sheet XML is a few MB at most: a larger entry is refused before it is inflated. */
     static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
 
@@ -39,76 +39,71 @@ public final class XlsxReader {
     private XlsxReader() {
     }
 
-    /** The table of a workbook. */
+    /** The first table of an .xlsx workbook. */
     public static ParsedTable read(String fileName, byte[] bytes) throws DocumentException {
-        try (Workbook workbook = open(fileName, bytes)) {
+        return readAll(fileName, bytes).tables().get(0);
+    }
+
+    /** Every table of a workbook (.xlsx or, by its OLE2 signature, .xls); at least one, else an error. */
+    public static ReadTables readAll(String fileName, byte[] bytes) throws DocumentException {
+        boolean ole = bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF
+                && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0;
+        String kind = ole ? ".xls" : ".xlsx";
+        try (Workbook workbook = open(fileName, bytes, ole)) {
             DataFormatter formatter = new DataFormatter();
             FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            List<ParsedTable> tables = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             List<String> seen = new ArrayList<>();
             for (Sheet sheet : workbook) {
-                List<RawRow> rows = new ArrayList<>();
-                for (Row row : sheet) {
-                    List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                        cells.add(text(row.getCell(c), formatter, evaluator));
-                    }
-                    int n = row.getRowNum() + 1;
-                    rows.add(new RawRow(n, n, cells, String.join("\t", cells)));
+                GridTableReader.Result result = GridTableReader.read(grid(sheet, formatter, evaluator), sheet.getSheetName());
+                if (result.table().isPresent()) {
+                    tables.add(result.table().get());
+                } else {
+                    seen.add(sheet.getSheetName() + ": " + result.firstRow());
+                    skipped.add("sheet " + sheet.getSheetName() + (result.firstRow().isEmpty() ? ": empty"
+                            : ": no header row with a name column (项目名称 / 平台名称), not a list; first row: " + result.firstRow()));
                 }
-                ParsedTableOrHeaders result = readSheet(sheet.getSheetName(), rows);
-                if (result.table != null) {
-                    return result.table;
-                }
-                seen.add(sheet.getSheetName() + ": " + result.firstRow);
             }
-            throw new DocumentException(fileName, "no sheet has a header row with a name column"
-                    + " (项目名称 / 重点实施项目名称 / 平台名称); first rows found: " + seen);
+            if (tables.isEmpty()) {
+                throw new DocumentException(fileName, "no sheet has a header row with a name column"
+                        + " (项目名称 / 重点实施项目名称 / 平台名称); first rows found: " + seen);
+            }
+            return new ReadTables(tables, skipped);
         } catch (IOException e) {
-            throw new DocumentException(fileName, "cannot read as an .xlsx workbook: " + e.getMessage(), e);
+            throw new DocumentException(fileName, "cannot read as an " + kind + " workbook: " + e.getMessage(), e);
         }
     }
 
     /** Opens the workbook; POI's own errors (not a workbook, corrupt zip) become a DocumentException. */
-    private static Workbook open(String fileName, byte[] bytes) throws DocumentException {
+    private static Workbook open(String fileName, byte[] bytes, boolean ole) throws DocumentException {
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            return ole ? new HSSFWorkbook(new ByteArrayInputStream(bytes)) : new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            throw new DocumentException(fileName, "cannot read as an .xlsx workbook: " + e.getMessage(), e);
+            throw new DocumentException(fileName, "cannot read as an " + (ole ? ".xls" : ".xlsx") + " workbook: " + e.getMessage(), e);
         }
     }
 
-    private record ParsedTableOrHeaders(ParsedTable table, List<String> firstRow) {
-    }
-
-    private static ParsedTableOrHeaders readSheet(String sheetName, List<RawRow> rows) {
-        String title = null;
-        StringBuilder caption = new StringBuilder();
-        List<String> firstRow = List.of();
-        for (int r = 0; r < rows.size(); r++) {
-            List<String> cells = rows.get(r).cells();
-            List<String> filled = cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
-            if (filled.isEmpty()) {
-                continue;
+    /** The sheet's rows (as they are stored: blank rows may be missing) and merged regions. */
+    private static Grid grid(Sheet sheet, DataFormatter formatter, FormulaEvaluator evaluator) {
+        List<RawRow> rows = new ArrayList<>();
+        java.util.Map<Integer, List<String>> byLine = new java.util.HashMap<>();
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+                cells.add(text(row.getCell(c), formatter, evaluator));
             }
-            if (firstRow.isEmpty()) {
-                firstRow = TableBuilder.headerCells(cells);
-            }
-            ColumnMap columns = ColumnMap.match(TableBuilder.headerCells(cells));
-            if (columns.has(ColumnMap.Field.NAME)) {
-                TableBuilder table = new TableBuilder(title != null ? title : sheetName, caption.toString(), columns);
-                rows.subList(r + 1, rows.size()).forEach(table::accept);
-                return new ParsedTableOrHeaders(table.build(), firstRow);
-            }
-            if (filled.size() == 1) {
-                String text = filled.get(0);
-                if (title == null && TITLE.matcher(text).matches()) {
-                    title = text.replaceAll("\\s+", "");
-                } else {
-                    caption.append(caption.length() == 0 ? "" : " ").append(text);
-                }
-            }
+            int n = row.getRowNum() + 1;
+            rows.add(new RawRow(n, n, cells, String.join("\t", cells)));
+            byLine.put(n, cells);
         }
-        return new ParsedTableOrHeaders(null, firstRow);
+        List<Grid.Merge> merges = new ArrayList<>();
+        for (CellRangeAddress a : sheet.getMergedRegions()) {
+            List<String> first = byLine.getOrDefault(a.getFirstRow() + 1, List.of());
+            String text = a.getFirstColumn() < first.size() ? first.get(a.getFirstColumn()).strip() : "";
+            merges.add(new Grid.Merge(a.getFirstRow() + 1, a.getLastRow() + 1, a.getFirstColumn(), a.getLastColumn(), text));
+        }
+        return new Grid(sheet.getSheetName(), List.of(), rows, merges);
     }
 
     /** Cell text; plain numbers without formatting artefacts (94.5, not 94.50 or 9.45E1). */

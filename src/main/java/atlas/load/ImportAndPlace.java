@@ -59,4 +59,20 @@ public final class ImportAndPlace {
         GeocodeStore.Summary placed = new GeocodeStore().run(c, referenceReloaded);
         return new Result(reports, placed, referenceReloaded);
     }
+
+    /**
+     * What {@link #run} would do, and nothing more: each file is imported in a transaction that is rolled back,
+     * so the reports are exact (added, changed, removed, rejected, the tables as read) while nothing is written,
+     * audited, reloaded or placed (placed is null).
+     */
+    public Result dryRun(Connection c, List<Path> files, Consumer<String> progress, Consumer<ImportReport> reported)
+            throws SQLException {
+        List<ImportReport> reports = new ArrayList<>();
+        for (Path file : files) {
+            ImportReport r = imports.importFile(c, file, progress, true);
+            reports.add(r);
+            reported.accept(r);
+        }
+        return new Result(reports, null, false);
+    }
 }

@@ -47,9 +47,14 @@ class DocumentReaderTest {
     }
 
     @Test
-    void unknownTypeAndLegacyXlsAreErrors() throws Exception {
+    void unknownTypeBrokenXlsAndLegacyDocAreErrors() throws Exception {
         assertTrue(failure("list.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)).getMessage().contains("unsupported file type"));
-        assertTrue(failure("list.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}).getMessage().contains(".xlsx"));
+        assertTrue(failure("list.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}).getMessage()
+                .contains("cannot read as an .xls workbook"));
+        // An HTML page saved as .xls (a common export) is named as such, not read as garbage.
+        assertTrue(failure("page.xls", "<html><table>".getBytes(StandardCharsets.US_ASCII)).getMessage().contains("OLE2"));
+        assertTrue(failure("list.doc", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}).getMessage().contains(".docx"));
+        assertTrue(failure("list.docx", "not a zip".getBytes(StandardCharsets.US_ASCII)).getMessage().contains("ZIP signature"));
     }
 
     @Test

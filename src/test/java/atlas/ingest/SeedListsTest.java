@@ -197,4 +197,18 @@ class SeedListsTest {
         assertEquals(64, metro.sha256().length());
         assertEquals("000_88eec6f24652ebc7.txt", metro.fileName());
     }
+
+    @Test
+    void bundledListsReportTheirUnitsAndTheColumnsLeftOut() {
+        TableReading metroReading = table(metro, "附表4").reading();
+        assertEquals(Map.of("总投资(亿元)", "亿元 (header)", "年度计划投资(亿元)", "亿元 (header)"), metroReading.units());
+        // 项目进度 stands beside 形象进度, which takes the progress field: reported, its cells kept in the raw row.
+        assertEquals(List.of("项目进度"), metroReading.unmapped());
+        assertTrue(metroReading.totals().isEmpty());
+        assertTrue(table(bay, "附4").reading().unmapped().isEmpty());
+        // The one amount over 2,000 亿元 in the bundled lists is kept and flagged.
+        ProjectRecord big = project(table(bay, "附4"), "252");
+        assertEquals(0, new BigDecimal("5000").compareTo(big.totalInvestment().orElseThrow()));
+        assertTrue(big.warnings().stream().anyMatch(w -> w.message().contains("over 2,000 亿元")), big.warnings().toString());
+    }
 }
