@@ -31,13 +31,16 @@ public final class AtlasRoutes implements ApiContext {
     @Override
     public void register(Javalin app) {
         atlas.layers.Layers layers = new atlas.layers.Layers();
-        atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed(layers);
+        atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed();
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
-        atlas.api.StatsRoutes.register(app, db, layers, precomputed);
-        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
-        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
+        atlas.api.StatsRoutes.register(app, db, layers, new atlas.layers.ProjectStats(layers, precomputed));
+        atlas.api.ConfigRoutes.register(app);
+        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.ProjectTiles(layers, precomputed));
+        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000),
+                new atlas.load.ImportAndPlace(home.resolve("geodata"))).register(app);
+        atlas.api.ReviewRoutes.register(app, db);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
     }

@@ -31,37 +31,30 @@ final class Commands {
         if (options.args().isEmpty()) {
             throw new UsageException("usage: ./atlas import FILE... [--json]");
         }
-        int failed = 0;
         try (Database db = open(target); Connection c = db.connection()) {
-            boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
-            atlas.ingest.ImportService service = new atlas.ingest.ImportService();
-            List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
-            for (String f : options.args()) {
-                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));
-                reports.add(r);
-                if (r.status().equals("failed")) {
-                    failed++;
-                }
-                if (!options.flag("json")) {
-                    ImportPrinter.print(r, System.out);
-                }
-            }
+            atlas.load.ImportAndPlace.Result result = new atlas.load.ImportAndPlace(home.resolve("geodata")).run(c,
+                    options.args().stream().map(Path::of).toList(), "cli", System.err, line -> System.err.println("  " + line),
+                    r -> {
+                        if (!options.flag("json")) {
+                            ImportPrinter.print(r, System.out);
+                        }
+                    });
             if (options.flag("json")) {
-                System.out.println(JSON.writeValueAsString(reports));
+                System.out.println(JSON.writeValueAsString(result.reports()));
             }
-            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
+            atlas.geocode.GeocodeStore.Summary s = result.placed();
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
             (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
                     + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            return result.anyFailed() ? 1 : 0;
         } catch (SQLException | java.io.IOException e) {
             throw new atlas.db.DatabaseException(e.getMessage(), e);
         }
-        return failed == 0 ? 0 : 1;
     }
 
     static int geocode(Path home, DatabaseTarget target, Options options) {
         try (Database db = open(target); Connection c = db.connection()) {
-            if (BundledData.loadReference(c, home.resolve("geodata"), System.err)) {
+            if (atlas.load.ReferenceData.loadIfChanged(c, home.resolve("geodata"), System.err)) {
                 new atlas.geocode.GeocodeStore().run(c, true);
             }
             if (options.option("eval").isPresent()) {

@@ -94,24 +94,14 @@ public final class Main {
         }
     }
 
-    /**
-     * Rewrites the project table in the order of its spatial index: after bulk loads rows lie in load
-     * order, so a bbox page reads one heap page per project; clustered, neighbours share pages.
-     * CLUSTER locks the table against reads while it runs (seconds at 100k rows): a maintenance step.
-     * CLUSTER follows the index's own order, so the index is rebuilt first: a GiST grown row by row
-     * has leaves scattered over the map, one built at once is sorted along a space-filling curve
-     * (a dense 100k box read 87 heap blocks of project_location instead of 541).
-     */
+    /** ./atlas db optimize: the statements of db/MaintenanceSql, in order. */
     private static int optimize(DatabaseTarget target) {
         try (Database db = Commands.open(target); java.sql.Connection c = db.connection();
              java.sql.Statement st = c.createStatement()) {
             long t0 = System.nanoTime();
-            st.execute("REINDEX INDEX project_geom_gix");
-            st.execute("CLUSTER project USING project_geom_gix");
-            st.execute("ANALYZE project");
-            st.execute("REINDEX INDEX project_location_gix");
-            st.execute("CLUSTER project_location USING project_location_gix");
-            st.execute("ANALYZE project_location");
+            for (String sql : atlas.db.MaintenanceSql.OPTIMIZE) {
+                st.execute(sql);
+            }
             System.out.printf("project tables ordered by their spatial index and analysed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             return 0;
         } catch (java.sql.SQLException e) {

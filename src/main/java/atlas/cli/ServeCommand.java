@@ -21,15 +21,34 @@ final class ServeCommand {
         this.demo = demo;
     }
 
+    /**
+     * A database served is a working one: demo loads the bundled reference data and lists; serve loads
+     * the reference data when it is missing or changed (and then places every project again), except
+     * on a read-only replica, which follows its primary.
+     */
+    static void prepare(Path home, Database db, boolean demo, java.io.PrintStream out) {
+        if (demo) {
+            new BundledData(home.resolve("geodata"), db).load(out);
+            return;
+        }
+        try (java.sql.Connection c = db.connection()) {
+            if (!atlas.load.ReferenceData.isReplica(c)
+                    && atlas.load.ReferenceData.loadIfChanged(c, home.resolve("geodata"), out)) {
+                atlas.geocode.GeocodeStore.Summary placed = new atlas.geocode.GeocodeStore().run(c, true);
+                out.println("placed " + placed.projects() + " projects again with the new reference data");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new atlas.db.DatabaseException("loading the reference data failed: " + e.getMessage(), e);
+        }
+    }
+
     int run() {
         String host = options.option("host").orElse("127.0.0.1");
         int port = options.intOption("port", 7070);
         String url = target.ensureJdbcUrl();
         Database db = Database.connect(url, 16);
         db.migrate();
-        if (demo) {
-            new BundledData(home.resolve("geodata"), db).load(System.out);
-        }
+        prepare(home, db, demo, System.out);
         ApiServer server = new ApiServer(db, new AtlasRoutes(home, db)).start(host, port);
         System.out.println("Project Atlas is serving on http://" + host + ":" + server.port() + "/");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -78,6 +78,18 @@ public final class TestDatabases {
         return Database.connect(urlPrefix + name + urlSuffix, 8);
     }
 
+    /** The URL of a new database with nothing in it, not even the schema: what a deployment starts from. */
+    public String newEmptyDatabaseUrl() {
+        String name = "atlas_empty_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return jdbcUrl(name);
+    }
+
+    public void dropDatabase(String url) {
+        String name = url.substring(urlPrefix.length()).replaceAll("\\?.*$", "");
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
     public void drop(Database db) {
         db.close();
         String url = db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : "";
