@@ -135,6 +135,12 @@ public final class ExportRoutes {
                 }
                 throw ApiProblem.badParameter(e.getKey(), "one value, not a list");
             }
+            if (v.isObject() && e.getKey().equals("filter")) {
+                // a CQL2 JSON filter written in place
+                query.put("filter", List.of(v.toString()));
+                query.putIfAbsent("filter-lang", List.of("cql2-json"));
+                continue;
+            }
             if (v.isObject()) {
                 throw ApiProblem.badParameter(e.getKey(), "one value, not an object");
             }

@@ -1,5 +1,11 @@
 package atlas.layers;
 
+import atlas.cql2.Cql2;
+import atlas.cql2.Cql2Exception;
+import atlas.cql2.Cql2Where;
+import atlas.cql2.Queryable;
+import atlas.crs.Crs;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +22,19 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                             Optional<String> category, Optional<String> nature, Optional<String> source,
                             Optional<String> precision, Optional<BigDecimal> minInvestment,
                             Optional<BigDecimal> maxInvestment, Optional<String> q,
-                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
+                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox,
+                            Optional<ProjectFilter.Condition> condition) {
+
+    /** A CQL2 filter or a box in another CRS: its SQL with bound values, and the parameters as given (for links and stamps). */
+    public record Condition(Cql2Where.Condition where, Map<String, String> given) {
+    }
 
     /** The filter parameters every project endpoint accepts. */
     public static final Set<String> NAMES = Set.of("city", "county", "area", "category", "nature", "source",
-            "precision", "min_investment", "max_investment", "q", "datetime", "bbox");
+            "precision", "min_investment", "max_investment", "q", "datetime", "bbox", "bbox-crs",
+            "filter", "filter-lang", "filter-crs");
+    /** The CQL2 parameters (OGC API - Features Part 3) and bbox-crs, which every collection accepts. */
+    public static final Set<String> CONDITION_NAMES = Set.of("bbox-crs", "filter", "filter-lang", "filter-crs");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
     private static final Pattern YEAR_OR_DATE = Pattern.compile("([0-9]{4})(-[0-9]{2}-[0-9]{2}(T[0-9:.]+Z?)?)?");
     private static final Set<String> PRECISIONS = Set.of("site", "county", "counties", "route", "city", "province", "unknown");
@@ -50,7 +64,104 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         }
         Optional<Integer>[] years = datetime(query);
         return new ProjectFilter(city, county, single(query, "area"), single(query, "category"), single(query, "nature"),
-                single(query, "source"), precision, min, max, single(query, "q"), years[0], years[1], parseBbox(query));
+                single(query, "source"), precision, min, max, single(query, "q"), years[0], years[1], parseBbox(query),
+                condition(query, Queryables.PROJECT));
+    }
+
+    /** No filter but a condition: the other collections' CQL2 filter and box in another CRS. */
+    public static ProjectFilter onlyCondition(Map<String, List<String>> query, Map<String, Queryable> queryables) {
+        ProjectFilter none = none();
+        return new ProjectFilter(none.city, none.county, none.area, none.category, none.nature, none.source, none.precision,
+                none.minInvestment, none.maxInvestment, none.q, none.yearFrom, none.yearTo, none.bbox, condition(query, queryables));
+    }
+
+    /** The longest filter parameter read (a polygon of some thousand vertices). */
+    private static final int MAX_FILTER = 100_000;
+
+    /**
+     * The CQL2 filter (filter, filter-lang, filter-crs) and a bbox given in another CRS than CRS84 (which
+     * is the CQL2 S_INTERSECTS of the box in that CRS), as one condition with bound values.
+     */
+    static Optional<Condition> condition(Map<String, List<String>> query, Map<String, Queryable> queryables) {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (String name : CONDITION_NAMES) {
+            List<String> v = query.get(name);
+            if (v != null && v.size() == 1 && !v.get(0).isBlank()) {
+                given.put(name, v.get(0));
+            }
+        }
+        if (!crs(query, "bbox-crs").orElse(Crs.CRS84).equals(Crs.CRS84)) {
+            single(query, "bbox").ifPresent(b -> given.put("bbox", b));
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        Crs boxCrs = crs(query, "bbox-crs").orElse(Crs.CRS84);
+        Optional<String> box = single(query, "bbox");
+        if (box.isPresent() && !boxCrs.equals(Crs.CRS84)) {
+            double[] b = numbers("bbox", box.get());
+            String first = boxCrs.flipped() ? (boxCrs.projected() ? "northing" : "latitude") : (boxCrs.projected() ? "easting" : "longitude");
+            if (!boxCrs.holds(b[0], b[1]) || !boxCrs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
+                throw new FilterException("bbox", "four numbers within " + boxCrs.uri() + ", lower corner first, "
+                        + first + " first (the CRS's axis order)");
+            }
+            String bboxFilter = "S_INTERSECTS(geometry, BBOX(" + b[0] + "," + b[1] + "," + b[2] + "," + b[3] + "))";
+            Cql2Where.Condition c = Cql2.where(bboxFilter, Cql2.TEXT, queryables, boxCrs);
+            parts.add(c.sql());
+            params.addAll(c.params());
+        }
+        List<String> filters = query.getOrDefault("filter", List.of());
+        String lang = single(query, "filter-lang").orElse(Cql2.TEXT);
+        if (!lang.equals(Cql2.TEXT) && !lang.equals(Cql2.JSON)) {
+            throw new FilterException("filter-lang", "cql2-text or cql2-json, got '" + lang + "'");
+        }
+        Crs filterCrs = crs(query, "filter-crs").orElse(Crs.CRS84);
+        if (filters.size() > 1) {
+            throw new FilterException("filter", "given " + filters.size() + " times; give it once");
+        }
+        if (!filters.isEmpty() && !filters.get(0).isBlank()) {
+            String f = filters.get(0);
+            if (f.length() > MAX_FILTER) {
+                throw new FilterException("filter", "at most " + MAX_FILTER + " characters, got " + f.length());
+            }
+            try {
+                Cql2Where.Condition c = Cql2.where(f, lang, queryables, filterCrs);
+                parts.add(c.sql());
+                params.addAll(c.params());
+            } catch (Cql2Exception e) {
+                throw new FilterException("filter", e.getMessage());
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Condition(new Cql2Where.Condition(
+                parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")", params), given));
+    }
+
+    /** A crs, bbox-crs or filter-crs parameter: one of ours or a 400 listing them. */
+    public static Optional<Crs> crs(Map<String, List<String>> query, String name) {
+        return single(query, name).map(uri -> Crs.byUri(uri).orElseThrow(() -> new FilterException(name,
+                "unsupported CRS '" + uri + "'; supported: " + String.join(", ", Crs.uris()))));
+    }
+
+    private static double[] numbers(String name, String v) {
+        String[] parts = v.split(",");
+        if (parts.length != 4 && parts.length != 6) {
+            throw new FilterException(name, "four numbers (or six with heights)");
+        }
+        int[] take = parts.length == 4 ? new int[]{0, 1, 2, 3} : new int[]{0, 1, 3, 4};
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[take[i]].trim());
+            } catch (NumberFormatException e) {
+                throw new FilterException(name, "'" + parts[take[i]] + "' is not a number");
+            }
+            if (!Double.isFinite(b[i])) {
+                throw new FilterException(name, "numbers must be finite");
+            }
+        }
+        return b;
     }
 
     /** One query value: absent when missing or blank, refused when repeated or longer than 200 characters. */
@@ -69,11 +180,13 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
-    /** bbox (and bbox-crs): minLon,minLat,maxLon,maxLat in CRS84, or six numbers with heights. */
+    /**
+     * bbox in CRS84: minLon,minLat,maxLon,maxLat, or six numbers with heights. A bbox with another
+     * bbox-crs is not this box but part of the condition (see condition).
+     */
     public static Optional<double[]> parseBbox(Map<String, List<String>> query) {
-        Optional<String> crs = single(query, "bbox-crs");
-        if (crs.isPresent() && !crs.get().equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
-            throw new FilterException("bbox-crs", "only http://www.opengis.net/def/crs/OGC/1.3/CRS84 (lon/lat WGS84) is supported");
+        if (!crs(query, "bbox-crs").orElse(Crs.CRS84).equals(Crs.CRS84)) {
+            return Optional.empty();
         }
         return single(query, "bbox").map(v -> {
             String[] parts = v.split(",");
@@ -154,7 +267,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public static ProjectFilter none() {
         return new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -164,7 +277,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public boolean locatable() {
         return bbox.isPresent() && city.isEmpty() && county.isEmpty() && area.isEmpty()
                 && nature.isEmpty() && source.isEmpty() && precision.isEmpty() && q.isEmpty()
-                && yearFrom.isEmpty() && yearTo.isEmpty();
+                && yearFrom.isEmpty() && yearTo.isEmpty() && condition.isEmpty();
     }
 
     /** A bbox with minLon > maxLon crosses the antimeridian: it is two envelopes. */
@@ -192,6 +305,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             m.put("datetime", yearFrom.map(String::valueOf).orElse("..") + "/" + yearTo.map(String::valueOf).orElse(".."));
         }
         bbox.ifPresent(b -> m.put("bbox", b[0] + "," + b[1] + "," + b[2] + "," + b[3]));
+        condition.ifPresent(c -> m.putAll(c.given()));
         return m;
     }
 }
