@@ -100,7 +100,7 @@ public final class Cql2Json {
         }
         if (n.has("type")) {
             try {
-                return new Expr.Shape(geometry(n, at), at);
+                return new Expr.Shape(Literals.valid(geometry(n, at), at), at);
             } catch (IllegalArgumentException e) {
                 throw new Cql2Exception(at, "not a valid geometry: " + e.getMessage());
             }

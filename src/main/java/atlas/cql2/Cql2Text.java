@@ -155,7 +155,7 @@ public final class Cql2Text {
         @Override
         public Expr visitGeometry(Cql2Parser.GeometryContext ctx) {
             try {
-                return new Expr.Shape(geometry(ctx.geometryLiteral()), at(ctx));
+                return new Expr.Shape(Literals.valid(geometry(ctx.geometryLiteral()), at(ctx)), at(ctx));
             } catch (IllegalArgumentException e) {
                 throw new Cql2Exception(at(ctx), "not a valid geometry: " + e.getMessage());
             }

@@ -65,6 +65,16 @@ final class Literals {
         return d;
     }
 
+    /** A geometry PostGIS can test without a GEOS error: JTS's validity rules (closed rings of 4 points and more, no self-crossing). */
+    static Geometry valid(Geometry g, String at) {
+        org.locationtech.jts.operation.valid.TopologyValidationError error =
+                new org.locationtech.jts.operation.valid.IsValidOp(g).getValidationError();
+        if (error != null) {
+            throw new Cql2Exception(at, "not a valid geometry: " + error.getMessage() + " at " + error.getCoordinate());
+        }
+        return g;
+    }
+
     static Geometry box(double minx, double miny, double maxx, double maxy, String at) {
         if (minx > maxx || miny > maxy) {
             throw new Cql2Exception(at, "a BBOX's minimum must not exceed its maximum");
