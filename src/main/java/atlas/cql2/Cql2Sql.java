@@ -34,6 +34,8 @@ final class Cql2Sql {
      */
     static final String SHAPE = "ST_Transform(ST_GeomFromWKB(?, ?::int), 4326)";
     static final String SHAPE_FLIPPED = "ST_Transform(ST_FlipCoordinates(ST_GeomFromWKB(?, ?::int)), 4326)";
+    /** In a projected CRS a straight edge is curved in CRS84: densified to 5 km pieces first. */
+    static final String SHAPE_PROJECTED = "ST_Transform(ST_Segmentize(ST_GeomFromWKB(?, ?::int), 5000), 4326)";
 
     static final Map<String, String> SPATIAL = Map.of(
             "s_intersects", "ST_Intersects(%s, %s)",

@@ -233,7 +233,8 @@ public final class Cql2Where {
             }
         }
         byte[] wkb = new WKBWriter(2).write(s.geometry());
-        return Part.of(filterCrs.flipped() ? Cql2Sql.SHAPE_FLIPPED : Cql2Sql.SHAPE, Kind.GEOMETRY, wkb, filterCrs.srid());
+        String sql = filterCrs.flipped() ? Cql2Sql.SHAPE_FLIPPED : filterCrs.projected() ? Cql2Sql.SHAPE_PROJECTED : Cql2Sql.SHAPE;
+        return Part.of(sql, Kind.GEOMETRY, wkb, filterCrs.srid());
     }
 
     private Part spatial(Expr.Spatial s) {

@@ -5,10 +5,12 @@ import java.util.Optional;
 
 /**
  * A coordinate reference system we answer in (OGC API - Features Part 2). Data are stored in CRS84
- * (SRID 4326, longitude first); PostGIS transforms to the others. flipped: the CRS's own axis order
- * is not x = east, y = north (EPSG:4326 and 4490 are latitude first, the CGCS2000 Gauss-Krüger zones
- * northing first), so coordinates are swapped on the way out and on the way in. bounds: the largest
- * box (in the CRS's own x/y, east first) a coordinate may lie in before PROJ refuses or gives nonsense.
+ * (SRID 4326, longitude first); PostGIS transforms to the others. flipped: coordinates are written
+ * latitude first, swapped on the way out and on the way in. That is EPSG:4326 only: CGCS2000 (4490)
+ * and its Gauss-Krüger zones are written east first, as GIS software in China and the OGC test suite
+ * (which reads them through proj4j) take them, although the EPSG register lists 4490 latitude first
+ * and the zones northing first. bounds: the largest box (x east, y north) a coordinate may lie in
+ * before PROJ refuses or gives nonsense.
  */
 public record Crs(String uri, int srid, boolean flipped, boolean projected, double[] bounds, String title) {
     public static final String OGC = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -21,17 +23,18 @@ public record Crs(String uri, int srid, boolean flipped, boolean projected, doub
 
     /**
      * A Gauss-Krüger zone without zone prefix: easting 500 km at its central meridian, northing from
-     * the equator; the bounds take in all of China's latitudes and some 4° either side of the meridian.
+     * the equator; the bounds take in all of China's latitudes and some 10° either side of the meridian
+     * (the neighbouring zones' boxes over Zhejiang reach 1,060 km).
      */
     private static Crs zone(int code, int meridian) {
-        return new Crs(epsg(code), code, true, true, new double[]{100_000, 0, 900_000, 6_500_000},
+        return new Crs(epsg(code), code, false, true, new double[]{-500_000, 0, 1_500_000, 6_500_000},
                 "CGCS2000 3度带 中央经线 " + meridian + "°E");
     }
 
     public static final List<Crs> SUPPORTED = List.of(
             CRS84,
             new Crs(epsg(4326), 4326, true, false, new double[]{-180, -90, 180, 90}, "WGS 84 (lat/lon)"),
-            new Crs(epsg(4490), 4490, true, false, new double[]{-180, -90, 180, 90}, "CGCS2000 (lat/lon)"),
+            new Crs(epsg(4490), 4490, false, false, new double[]{-180, -90, 180, 90}, "CGCS2000 (lat/lon)"),
             zone(4548, 117),
             zone(4549, 120),
             zone(4550, 123),

@@ -63,16 +63,86 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             throw new FilterException("min_investment", "greater than max_investment");
         }
         Optional<Integer>[] years = datetime(query);
-        return new ProjectFilter(city, county, single(query, "area"), single(query, "category"), single(query, "nature"),
-                single(query, "source"), precision, min, max, single(query, "q"), years[0], years[1], parseBbox(query),
-                condition(query, Queryables.PROJECT));
+        Lowered lowered = new Lowered(single(query, "category"), min, max, parseBbox(query));
+        Optional<Condition> condition = condition(query, Queryables.PROJECT, lowered);
+        return new ProjectFilter(city, county, single(query, "area"), lowered.category, single(query, "nature"),
+                single(query, "source"), precision, lowered.min, lowered.max, single(query, "q"), years[0], years[1],
+                lowered.bbox, condition);
+    }
+
+    /**
+     * The terms of a CQL2 filter our own fields hold alike (category =, total_investment >= and <=, and
+     * S_INTERSECTS with a CRS84 BBOX, joined by AND at the top), moved into those fields when the request
+     * did not set them already: the same filter then runs the same statement as our parameters (a box,
+     * a category and an investment range find their rows in project_location).
+     */
+    private static final class Lowered {
+        Optional<String> category;
+        Optional<BigDecimal> min;
+        Optional<BigDecimal> max;
+        Optional<double[]> bbox;
+
+        Lowered(Optional<String> category, Optional<BigDecimal> min, Optional<BigDecimal> max, Optional<double[]> bbox) {
+            this.category = category;
+            this.min = min;
+            this.max = max;
+            this.bbox = bbox;
+        }
+
+        /** What is left of the filter once its movable terms are taken; null when nothing is left. */
+        atlas.cql2.Expr take(atlas.cql2.Expr filter, Crs filterCrs) {
+            List<atlas.cql2.Expr> terms = filter instanceof atlas.cql2.Expr.And and ? and.args() : List.of(filter);
+            List<atlas.cql2.Expr> rest = new java.util.ArrayList<>();
+            for (atlas.cql2.Expr t : terms) {
+                if (!move(t, filterCrs)) {
+                    rest.add(t);
+                }
+            }
+            if (rest.isEmpty()) {
+                return null;
+            }
+            return rest.size() == 1 ? rest.get(0) : new atlas.cql2.Expr.And(rest, filter.at());
+        }
+
+        private static final BigDecimal LARGEST = new BigDecimal("1e12");
+
+        private boolean move(atlas.cql2.Expr t, Crs filterCrs) {
+            if (t instanceof atlas.cql2.Expr.Compare c && c.left() instanceof atlas.cql2.Expr.Property p) {
+                if (p.name().equals("category") && c.op().equals("=") && c.right() instanceof atlas.cql2.Expr.Text v && category.isEmpty()) {
+                    category = Optional.of(v.value());
+                    return true;
+                }
+                if (p.name().equals("total_investment") && c.right() instanceof atlas.cql2.Expr.Number n
+                        && n.value().abs().compareTo(LARGEST) <= 0) {
+                    if (c.op().equals(">=") && min.isEmpty()) {
+                        min = Optional.of(n.value());
+                        return true;
+                    }
+                    if (c.op().equals("<=") && max.isEmpty()) {
+                        max = Optional.of(n.value());
+                        return true;
+                    }
+                }
+            }
+            if (t instanceof atlas.cql2.Expr.Spatial s && s.op().equals("s_intersects") && s.distance() == null
+                    && s.left() instanceof atlas.cql2.Expr.Property p && p.name().equals("geometry")
+                    && s.right() instanceof atlas.cql2.Expr.Shape shape && shape.geometry().isRectangle()
+                    && filterCrs.equals(Crs.CRS84) && bbox.isEmpty()) {
+                org.locationtech.jts.geom.Envelope e = shape.geometry().getEnvelopeInternal();
+                if (e.getMinX() >= -180 && e.getMaxX() <= 180 && e.getMinY() >= -90 && e.getMaxY() <= 90) {
+                    bbox = Optional.of(new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()});
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** No filter but a condition: the other collections' CQL2 filter and box in another CRS. */
     public static ProjectFilter onlyCondition(Map<String, List<String>> query, Map<String, Queryable> queryables) {
         ProjectFilter none = none();
         return new ProjectFilter(none.city, none.county, none.area, none.category, none.nature, none.source, none.precision,
-                none.minInvestment, none.maxInvestment, none.q, none.yearFrom, none.yearTo, none.bbox, condition(query, queryables));
+                none.minInvestment, none.maxInvestment, none.q, none.yearFrom, none.yearTo, none.bbox, condition(query, queryables, null));
     }
 
     /** The longest filter parameter read (a polygon of some thousand vertices). */
@@ -82,7 +152,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
      * The CQL2 filter (filter, filter-lang, filter-crs) and a bbox given in another CRS than CRS84 (which
      * is the CQL2 S_INTERSECTS of the box in that CRS), as one condition with bound values.
      */
-    static Optional<Condition> condition(Map<String, List<String>> query, Map<String, Queryable> queryables) {
+    static Optional<Condition> condition(Map<String, List<String>> query, Map<String, Queryable> queryables, Lowered lowered) {
         Map<String, String> given = new java.util.LinkedHashMap<>();
         for (String name : CONDITION_NAMES) {
             List<String> v = query.get(name);
@@ -124,9 +194,15 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                 throw new FilterException("filter", "at most " + MAX_FILTER + " characters, got " + f.length());
             }
             try {
-                Cql2Where.Condition c = Cql2.where(f, lang, queryables, filterCrs);
-                parts.add(c.sql());
-                params.addAll(c.params());
+                atlas.cql2.Expr expr = Cql2.parse(f, lang);
+                // the terms moved into our own fields are checked as the rest would be, then left out
+                Cql2Where.translate(expr, queryables, filterCrs);
+                atlas.cql2.Expr rest = lowered == null ? expr : lowered.take(expr, filterCrs);
+                if (rest != null) {
+                    Cql2Where.Condition c = Cql2Where.translate(rest, queryables, filterCrs);
+                    parts.add(c.sql());
+                    params.addAll(c.params());
+                }
             } catch (Cql2Exception e) {
                 throw new FilterException("filter", e.getMessage());
             }

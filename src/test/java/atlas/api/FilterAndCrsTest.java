@@ -156,11 +156,11 @@ class FilterAndCrsTest {
                 ps.setString(1, f.path("id").asText());
                 try (ResultSet rs = ps.executeQuery()) {
                     assertTrue(rs.next());
-                    // EPSG:4549 is northing first: coordinates[0] is northing, [1] easting
+                    // EPSG:4549 is written easting first, as GIS software in China reads it
                     JsonNode xy = f.path("geometry").path("coordinates");
-                    assertEquals(rs.getDouble(1), xy.path(0).asDouble(), 0.001);
-                    assertEquals(rs.getDouble(2), xy.path(1).asDouble(), 0.001);
-                    assertTrue(xy.path(0).asDouble() > 3_300_000 && xy.path(1).asDouble() > 400_000, xy.toString());
+                    assertEquals(rs.getDouble(2), xy.path(0).asDouble(), 0.001);
+                    assertEquals(rs.getDouble(1), xy.path(1).asDouble(), 0.001);
+                    assertTrue(xy.path(1).asDouble() > 3_300_000 && xy.path(0).asDouble() > 400_000, xy.toString());
                     checked++;
                 }
             }

@@ -83,8 +83,10 @@ class Cql2Test {
         Cql2Where.Condition c = Cql2.where("S_WITHIN(geometry, POINT(30.2 120.1))", Cql2.TEXT, Q, epsg4326);
         assertTrue(c.sql().contains("ST_FlipCoordinates"), c.sql());
         Crs gk = Crs.byUri("EPSG:4549").orElseThrow();
-        Cql2Exception e = assertThrows(Cql2Exception.class, () -> Cql2.where("S_WITHIN(geometry, POINT(120.1 30.2))", Cql2.TEXT, Q, gk));
-        assertTrue(e.getMessage().contains("northing, easting"), e.getMessage());
+        Cql2Exception e = assertThrows(Cql2Exception.class, () -> Cql2.where("S_WITHIN(geometry, POINT(3351162 514432))", Cql2.TEXT, Q, gk));
+        assertTrue(e.getMessage().contains("lies outside http://www.opengis.net/def/crs/EPSG/0/4549"), e.getMessage());
+        // straight lines in a projected CRS are curved in CRS84: densified before the transformation
+        assertTrue(Cql2.where("S_WITHIN(geometry, POINT(514432 3351162))", Cql2.TEXT, Q, gk).sql().contains("ST_Segmentize"));
     }
 
     @Test
