@@ -64,15 +64,20 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         }
         Optional<Integer>[] years = datetime(query);
         Lowered lowered = new Lowered(single(query, "category"), min, max, parseBbox(query));
+        lowered.county = county;
+        lowered.area = single(query, "area");
+        lowered.yearFrom = years[0];
+        lowered.yearTo = years[1];
         Optional<Condition> condition = condition(query, Queryables.PROJECT, lowered);
-        return new ProjectFilter(city, county, single(query, "area"), lowered.category, single(query, "nature"),
-                single(query, "source"), precision, lowered.min, lowered.max, single(query, "q"), years[0], years[1],
-                lowered.bbox, condition);
+        return new ProjectFilter(city, lowered.county, lowered.area, lowered.category, single(query, "nature"),
+                single(query, "source"), precision, lowered.min, lowered.max, single(query, "q"), lowered.yearFrom,
+                lowered.yearTo, lowered.bbox, condition);
     }
 
     /**
-     * The terms of a CQL2 filter our own fields hold alike (category =, total_investment >= and <=, and
-     * S_INTERSECTS with a CRS84 BBOX, joined by AND at the top), moved into those fields when the request
+     * The terms of a CQL2 filter our own fields hold alike (category =, total_investment >= and <=,
+     * S_INTERSECTS with a CRS84 BBOX, A_CONTAINS of one county code or one plan area, T_INTERSECTS of
+     * the years with a span; joined by AND at the top), moved into those fields when the request
      * did not set them already: the same filter then runs the same statement as our parameters (a box,
      * a category and an investment range find their rows in project_location).
      */
@@ -81,6 +86,10 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         Optional<BigDecimal> min;
         Optional<BigDecimal> max;
         Optional<double[]> bbox;
+        Optional<String> county = Optional.empty();
+        Optional<String> area = Optional.empty();
+        Optional<Integer> yearFrom = Optional.empty();
+        Optional<Integer> yearTo = Optional.empty();
 
         Lowered(Optional<String> category, Optional<BigDecimal> min, Optional<BigDecimal> max, Optional<double[]> bbox) {
             this.category = category;
@@ -124,6 +133,31 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                     }
                 }
             }
+            if (t instanceof atlas.cql2.Expr.ArrayPredicate a && a.op().equals("a_contains")
+                    && a.left() instanceof atlas.cql2.Expr.Property p && a.right() instanceof atlas.cql2.Expr.ArrayLiteral list
+                    && list.items().size() == 1 && list.items().get(0) instanceof atlas.cql2.Expr.Text v) {
+                // a county code never ends in 00 (those are cities and the province): the county parameter's
+                // placement test then finds exactly the projects whose county_codes hold it
+                if (p.name().equals("county_codes") && county.isEmpty() && CODE.matcher(v.value()).matches()
+                        && !v.value().endsWith("00")) {
+                    county = Optional.of(v.value());
+                    return true;
+                }
+                if (p.name().equals("plan_areas") && area.isEmpty()) {
+                    area = Optional.of(v.value());
+                    return true;
+                }
+            }
+            if (t instanceof atlas.cql2.Expr.Temporal tp && tp.op().equals("t_intersects")
+                    && tp.left() instanceof atlas.cql2.Expr.Property p && p.name().equals("years")
+                    && yearFrom.isEmpty() && yearTo.isEmpty()) {
+                Integer[] span = yearSpan(tp.right());
+                if (span != null) {
+                    yearFrom = Optional.ofNullable(span[0]);
+                    yearTo = Optional.ofNullable(span[1]);
+                    return true;
+                }
+            }
             if (t instanceof atlas.cql2.Expr.Spatial s && s.op().equals("s_intersects") && s.distance() == null
                     && s.left() instanceof atlas.cql2.Expr.Property p && p.name().equals("geometry")
                     && s.right() instanceof atlas.cql2.Expr.Shape shape && shape.geometry().isRectangle()
@@ -135,6 +169,21 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                 }
             }
             return false;
+        }
+
+        /**
+         * A DATE, TIMESTAMP or closed INTERVAL of them as first and last year; null otherwise (an open end
+         * would let the datetime parameter keep projects without a start year, which T_INTERSECTS does not).
+         */
+        private static Integer[] yearSpan(atlas.cql2.Expr e) {
+            if (e instanceof atlas.cql2.Expr.Instant i && i.year() != null) {
+                return new Integer[]{i.year(), i.year()};
+            }
+            if (e instanceof atlas.cql2.Expr.Interval iv && iv.start() instanceof atlas.cql2.Expr.Instant a
+                    && iv.end() instanceof atlas.cql2.Expr.Instant b && a.year() != null && b.year() != null && a.year() <= b.year()) {
+                return new Integer[]{a.year(), b.year()};
+            }
+            return null;
         }
     }
 
