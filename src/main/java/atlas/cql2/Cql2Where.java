@@ -111,7 +111,7 @@ public final class Cql2Where {
             return temporal(t);
         }
         if (e instanceof Expr.ArrayPredicate a) {
-            return fill(Cql2Sql.ARRAY.get(a.op()), Kind.BOOLEAN, array(a.left()), array(a.right()));
+            return arrayPredicate(a);
         }
         if (e instanceof Expr.Property p) {
             return expect(p, Kind.BOOLEAN, "a condition");
@@ -293,6 +293,20 @@ public final class Cql2Where {
     private String temporalNames() {
         return String.join(", ", queryables.values().stream()
                 .filter(q -> q.type() == Queryable.Type.YEAR || q.type() == Queryable.Type.YEARS).map(Queryable::name).sorted().toList());
+    }
+
+    /**
+     * An A_ predicate. A subquery-built array overlapping (or containing one element of) a literal
+     * array takes the queryable's join form: the array form would be built for every row.
+     */
+    private Part arrayPredicate(Expr.ArrayPredicate a) {
+        Part left = array(a.left());
+        Part right = array(a.right());
+        if (a.left() instanceof Expr.Property p && queryable(p).overlaps() != null && a.right() instanceof Expr.ArrayLiteral list
+                && (a.op().equals("a_overlaps") || a.op().equals("a_contains") && list.items().size() == 1)) {
+            return fill(queryable(p).overlaps(), Kind.BOOLEAN, right);
+        }
+        return fill(Cql2Sql.ARRAY.get(a.op()), Kind.BOOLEAN, left, right);
     }
 
     private Part array(Expr e) {

@@ -34,7 +34,9 @@ public final class Queryables {
             new Queryable("end_year", "p.end_year", Type.YEAR, "完工年份"),
             new Queryable("years", "p.start_year|coalesce(p.end_year, p.start_year)", Type.YEARS, "建设年限 (开工年至完工年)"),
             new Queryable("county_codes", "ARRAY(SELECT pl.division_code FROM placement pl JOIN division d ON d.code = pl.division_code "
-                    + "WHERE pl.project_id = p.id AND d.level = 'county')", Type.STRING_ARRAY, "所在区县代码"),
+                    + "WHERE pl.project_id = p.id AND d.level = 'county')", Type.STRING_ARRAY, "所在区县代码",
+                    "EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
+                    + "WHERE pl.project_id = p.id AND d.level = 'county' AND pl.division_code = ANY(%s))"),
             new Queryable("plan_areas", "p.plan_areas", Type.STRING_ARRAY, "所属规划区域"),
             new Queryable("project_codes", "p.project_codes", Type.STRING_ARRAY, "项目代码"),
             new Queryable("geometry", "p.geom", Type.GEOMETRY, "位置"));

@@ -91,6 +91,10 @@ class FilterAndCrsTest {
     @Test
     void arraysAndSpatialPredicatesAgreeWithTheCountyAndBboxParameters() {
         assertEquals(ids("county=330106"), ids("filter=" + enc("A_CONTAINS(county_codes, ('330106'))")));
+        java.util.Set<String> either = new java.util.TreeSet<>(ids("county=330106"));
+        either.addAll(ids("county=330108"));
+        assertEquals(either, new java.util.TreeSet<>(ids("filter=" + enc("A_OVERLAPS(county_codes, ('330106', '330108'))"))));
+        assertEquals(ids("county=330106"), ids("filter=" + enc("A_CONTAINS(county_codes, ('330106')) AND A_CONTAINS(county_codes, ('330106'))")));
         JsonNode areas = get("/api/stats?groupby=area").path("groups");
         String area = areas.path(0).path("key").asText();
         assertEquals(ids("area=" + enc(area)), ids("filter=" + enc("A_OVERLAPS(plan_areas, ('" + area + "'))")));

@@ -41,6 +41,8 @@ class Cql2FuzzTest {
         Q.put("start_year", new Queryable("start_year", "p.start_year", Queryable.Type.YEAR, ""));
         Q.put("years", new Queryable("years", "p.start_year|coalesce(p.end_year, p.start_year)", Queryable.Type.YEARS, ""));
         Q.put("plan_areas", new Queryable("plan_areas", "p.plan_areas", Queryable.Type.STRING_ARRAY, ""));
+        Q.put("county_codes", new Queryable("county_codes", "ARRAY(SELECT pl.division_code FROM placement pl WHERE pl.project_id = p.id)",
+                Queryable.Type.STRING_ARRAY, "", "EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ANY(%s))"));
         Q.put("geometry", new Queryable("geometry", "p.geom", Queryable.Type.GEOMETRY, ""));
     }
 
@@ -77,6 +79,7 @@ class Cql2FuzzTest {
             "name LIKE '杭州%' AND total_investment >= 10.5", "category IN ('交通', '能源') OR NOT start_year < 2020",
             "S_INTERSECTS(geometry, BBOX(120, 30, 121, 31)) AND T_INTERSECTS(years, INTERVAL('2021-01-01', '..'))",
             "A_OVERLAPS(plan_areas, ('metro-hangzhou', 'construction-bay')) AND casei(name) = 'x'",
+            "A_OVERLAPS(county_codes, ('330106', '330108')) OR A_CONTAINS(county_codes, ('330106')) OR A_EQUALS(county_codes, plan_areas)",
             "S_DWITHIN(geometry, POINT(120.1 30.2), 5000) AND total_investment BETWEEN 1 AND 100",
             "S_WITHIN(geometry, POLYGON((119 29, 122 29, 122 31, 119 31, 119 29))) AND name IS NOT NULL");
 
@@ -140,6 +143,7 @@ class Cql2FuzzTest {
         String sql = c.sql();
         List<String> parts = new ArrayList<>();
         Q.values().forEach(q -> parts.addAll(List.of(q.sql().split("\\|"))));
+        Q.values().stream().filter(q -> q.overlaps() != null).forEach(q -> parts.addAll(List.of(q.overlaps().split("%s"))));
         parts.sort((a, b) -> b.length() - a.length());
         for (String part : parts) {
             sql = sql.replace(part, " ");
