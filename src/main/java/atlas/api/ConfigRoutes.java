@@ -10,13 +10,12 @@ public final class ConfigRoutes {
     private ConfigRoutes() {
     }
 
-    public static void register(Javalin app) {
+    /** A base tile layer is configuration (e.g. 天地图 with a key), off by default. */
+    public static void register(Javalin app, java.util.Optional<String> tileUrl, String tileAttribution) {
         app.get("/api/config", ctx -> {
-            // A base tile layer is configuration (e.g. 天地图 with a key), off by default.
-            String tiles = System.getenv("ATLAS_TILE_URL");
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tile_url", tiles == null || tiles.isBlank() ? null : tiles);
-            body.put("tile_attribution", System.getenv().getOrDefault("ATLAS_TILE_ATTRIBUTION", ""));
+            body.put("tile_url", tileUrl.orElse(null));
+            body.put("tile_attribution", tileAttribution);
             ctx.json(body);
         });
     }

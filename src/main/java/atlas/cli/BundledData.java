@@ -19,10 +19,16 @@ import java.util.List;
 public final class BundledData {
     private final Path geodata;
     private final Database db;
+    private final int maxRows;
 
     public BundledData(Path geodata, Database db) {
+        this(geodata, db, atlas.ingest.ImportService.DEFAULT_MAX_ROWS);
+    }
+
+    public BundledData(Path geodata, Database db, int maxRows) {
         this.geodata = geodata;
         this.db = db;
+        this.maxRows = maxRows;
     }
 
     public void load(PrintStream out) {
@@ -31,7 +37,7 @@ public final class BundledData {
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(geodata.resolve("lists"))) {
                 lists = files.sorted().toList();
             }
-            ImportAndPlace.Result result = new ImportAndPlace(geodata).run(c, lists, null, out, out::println, report -> {
+            ImportAndPlace.Result result = new ImportAndPlace(geodata, new atlas.ingest.ImportService(maxRows)).run(c, lists, null, out, out::println, report -> {
                 if (report.status().equals("failed")) {
                     throw new DatabaseException("bundled list " + report.file() + " failed: " + report.error(), null);
                 }

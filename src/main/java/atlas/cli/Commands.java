@@ -10,7 +10,6 @@ import atlas.gazetteer.BoundaryFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /** The data commands: import, geocode, boundaries. */
 final class Commands {
@@ -27,12 +26,13 @@ final class Commands {
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
-    static int importFiles(Path home, DatabaseTarget target, Options options) {
+    static int importFiles(Path home, DatabaseTarget target, AtlasConfig config, Options options) {
         if (options.args().isEmpty()) {
             throw new UsageException("usage: ./atlas import FILE... [--json]");
         }
         try (Database db = open(target); Connection c = db.connection()) {
-            atlas.load.ImportAndPlace.Result result = new atlas.load.ImportAndPlace(home.resolve("geodata")).run(c,
+            atlas.load.ImportAndPlace.Result result = new atlas.load.ImportAndPlace(home.resolve("geodata"),
+                    new atlas.ingest.ImportService(config.maxRows())).run(c,
                     options.args().stream().map(Path::of).toList(), "cli", System.err, line -> System.err.println("  " + line),
                     r -> {
                         if (!options.flag("json")) {

@@ -11,12 +11,14 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand {
     private final Path home;
     private final DatabaseTarget target;
+    private final AtlasConfig config;
     private final Options options;
     private final boolean demo;
 
-    ServeCommand(Path home, DatabaseTarget target, Options options, boolean demo) {
+    ServeCommand(Path home, DatabaseTarget target, AtlasConfig config, Options options, boolean demo) {
         this.home = home;
         this.target = target;
+        this.config = config;
         this.options = options;
         this.demo = demo;
     }
@@ -26,9 +28,9 @@ final class ServeCommand {
      * the reference data when it is missing or changed (and then places every project again), except
      * on a read-only replica, which follows its primary.
      */
-    static void prepare(Path home, Database db, boolean demo, java.io.PrintStream out) {
+    static void prepare(Path home, Database db, AtlasConfig config, boolean demo, java.io.PrintStream out) {
         if (demo) {
-            new BundledData(home.resolve("geodata"), db).load(out);
+            new BundledData(home.resolve("geodata"), db, config.maxRows()).load(out);
             return;
         }
         try (java.sql.Connection c = db.connection()) {
@@ -48,8 +50,8 @@ final class ServeCommand {
         String url = target.ensureJdbcUrl();
         Database db = Database.connect(url, 16);
         db.migrate();
-        prepare(home, db, demo, System.out);
-        ApiServer server = new ApiServer(db, new AtlasRoutes(home, db)).start(host, port);
+        prepare(home, db, config, demo, System.out);
+        ApiServer server = new ApiServer(db, new AtlasRoutes(home, db, config)).start(host, port);
         System.out.println("Project Atlas is serving on http://" + host + ":" + server.port() + "/");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

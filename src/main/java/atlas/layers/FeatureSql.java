@@ -210,8 +210,8 @@ final class FeatureSql {
     /**
      * Every plan area's project figures, live: projects are first grouped by their list of areas,
      * category and nature (projects of one county share a list), so only those groups are spread over
-     * their areas. One pass over project instead of three index scans per area (the 四大建设 layer at 100k
-     * projects: 1.5 s -> 0.4 s; 12 ms from the precomputed figures).
+     * their areas: one pass over project instead of three index scans per area (bench/RESULTS.md,
+     * "Measured earlier").
      */
     static final String AREA_FIGURES = """
             WITH g AS (
@@ -282,8 +282,7 @@ final class FeatureSql {
      * V13, V16), not from the wide project rows; only the page's rows are read whole. MATERIALIZED
      * keeps the planner from walking the whole id index in order, hoping the LIMIT stops it early: the
      * count needs every match anyway. The count is an aggregate over the matches, not count(*) OVER ():
-     * the window kept every match in a second store to number them (1 of 8 ms of a 1,000-feature page
-     * over 5,000 matches).
+     * the window kept every match in a second store to number them.
      */
     static String projectPageByLocation(String locationWhere, Crs crs) {
         return """

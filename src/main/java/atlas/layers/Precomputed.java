@@ -92,7 +92,7 @@ public final class Precomputed {
             lock.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement st = build.createStatement()) {
                 // The tile build's narrow copies are temporary tables: keep them in memory (a million
-                // points take ~150 MB). Refused once the session has used temporary tables: keep its setting.
+                // points fit). Refused once the session has used temporary tables: keep its setting.
                 st.execute(PrecomputedSql.BUILD_MEMORY);
             } catch (SQLException e) {
                 log.debug("temp_buffers stays: {}", e.getMessage());

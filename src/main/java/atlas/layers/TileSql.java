@@ -15,16 +15,16 @@ public final class TileSql {
 
     /**
      * Up to this zoom (the province on one screen), the line projects of one category in a tile are
-     * one feature: their lines, how many and their summed investment. One feature per line put
-     * 13,500 ids and names into the busiest z8 tile at a million projects (0.85 MB of its 1.9 MB);
-     * from z9 on each line is its own feature again.
+     * one feature: their lines, how many and their summed investment. One feature per line filled
+     * the busiest small-scale tiles with ids and names (bench/RESULTS.md, "Measured earlier"); from z9
+     * on each line is its own feature again.
      */
     public static final int LINE_MERGE_MAX_ZOOM = 8;
 
     /**
      * The side of an aggregation cell in metres, from the tile envelope (%s): 128 cells across a tile,
-     * two pixels of a 256-pixel tile. 256 cells gave 39,000 features in the busiest z8 tile at a million
-     * projects; 128 give 11,000, which keeps that tile near the 500 KB other tile makers aim at.
+     * two pixels of a 256-pixel tile: fine enough to read as points, coarse enough to keep the busiest
+     * z8 tile near the size other tile makers aim at (bench/RESULTS.md, "Measured earlier").
      */
     static final String CELL_SIZE = "(ST_XMax(%1$s) - ST_XMin(%1$s)) / 128";
 

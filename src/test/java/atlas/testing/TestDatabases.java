@@ -31,7 +31,7 @@ public final class TestDatabases {
 
     private TestDatabases() {
         Path home = home();
-        DatabaseConfig config = DatabaseConfig.fromEnvironment();
+        DatabaseConfig config = atlas.cli.AtlasConfig.fromEnvironment().database();
         if (config.isExternal()) {
             cluster = null;
             String url = config.externalJdbcUrl().get();
