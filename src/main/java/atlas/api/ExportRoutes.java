@@ -33,7 +33,7 @@ import java.util.concurrent.Semaphore;
 public final class ExportRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 64 * 1024;
-    private static final Set<String> FIELDS = Set.of("region", "filters", "formats", "generated_at");
+    private static final Set<String> FIELDS = Set.of("region", "filters", "formats", "generated_at", "crs");
 
     private final Database db;
     private final Layers layers;
@@ -65,12 +65,15 @@ public final class ExportRoutes {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!FIELDS.contains(name)) {
-                throw ApiProblem.badParameter(name, "unknown field; fields: filters, formats, generated_at, region");
+                throw ApiProblem.badParameter(name, "unknown field; fields: crs, filters, formats, generated_at, region");
             }
         }
         ProjectFilter filters = filters(root.path("filters"));
         Set<SnapshotRequest.Format> formats = formats(root.path("formats"));
         Instant generatedAt = generatedAt(root.path("generated_at"));
+        atlas.crs.Crs crs = root.path("crs").isMissingNode() || root.path("crs").isNull() ? atlas.crs.Crs.CRS84
+                : atlas.crs.Crs.byUri(root.path("crs").asText()).orElseThrow(() -> ApiProblem.badParameter("crs",
+                "unsupported CRS '" + root.path("crs").asText() + "' for gpkg and shp; supported: " + String.join(", ", atlas.crs.Crs.uris())));
         if (!running.tryAcquire()) {
             ctx.header("Retry-After", "10");
             throw ApiProblem.of(503, "Service Unavailable", "other snapshots are being written; try again in a few seconds");
@@ -79,7 +82,7 @@ public final class ExportRoutes {
             SnapshotRequest req;
             try {
                 Region region = region(c, root.path("region"));
-                req = new SnapshotRequest(region, filters, formats, generatedAt);
+                req = new SnapshotRequest(region, filters, formats, generatedAt, crs);
                 req.projectFilter();  // a filter that contradicts the region is refused before anything is sent
             } catch (SnapshotException e) {
                 throw ApiProblem.badParameter(e.field(), e.getMessage());
@@ -135,6 +138,12 @@ public final class ExportRoutes {
                 }
                 throw ApiProblem.badParameter(e.getKey(), "one value, not a list");
             }
+            if (v.isObject() && e.getKey().equals("filter")) {
+                // a CQL2 JSON filter written in place
+                query.put("filter", List.of(v.toString()));
+                query.putIfAbsent("filter-lang", List.of("cql2-json"));
+                continue;
+            }
             if (v.isObject()) {
                 throw ApiProblem.badParameter(e.getKey(), "one value, not an object");
             }
@@ -147,7 +156,7 @@ public final class ExportRoutes {
 
     private static Set<SnapshotRequest.Format> formats(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
-            return EnumSet.allOf(SnapshotRequest.Format.class);
+            return SnapshotRequest.Format.DEFAULT;
         }
         if (!node.isArray() || node.isEmpty()) {
             throw ApiProblem.badParameter("formats", "a non-empty list of " + String.join(", ", SnapshotRequest.Format.ids()));

@@ -27,7 +27,23 @@ public final class FeatureRoutes {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/property-property");
 
     private final Database db;
     private final Layers layers;
@@ -58,6 +74,15 @@ public final class FeatureRoutes {
                     return;
                 }
                 respond(ctx, describe(ctx, c, col), col.title());
+            }
+        });
+        app.get("/collections/{id}/queryables", ctx -> {
+            Collection col = collection(ctx);
+            String id = Http.baseUrl(ctx) + "/collections/" + col.id() + "/queryables";
+            if (Http.format(ctx).equals(Http.HTML)) {
+                respond(ctx, atlas.layers.Queryables.schema(col, id), col.title());
+            } else {
+                ctx.contentType("application/schema+json").result(JSON.writeValueAsString(atlas.layers.Queryables.schema(col, id)));
             }
         });
         app.get("/collections/{id}/items", this::items);
@@ -105,7 +130,8 @@ public final class FeatureRoutes {
         m.put("title", col.title());
         m.put("description", col.description());
         m.put("itemType", "feature");
-        m.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
+        m.put("crs", atlas.crs.Crs.uris());
+        m.put("storageCrs", atlas.crs.Crs.OGC);
         m.put("extent", Map.of("spatial", Map.of("bbox", List.of(extent.bbox()),
                 "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
         m.put("properties", col.properties());
@@ -114,7 +140,9 @@ public final class FeatureRoutes {
         m.put("links", List.of(
                 link(base, "self", Http.JSON, col.title()),
                 link(base + "/items", "items", Http.GEOJSON, col.title() + " (GeoJSON)"),
-                link(base + "/items?f=html", "items", Http.HTML, col.title() + " (HTML)")));
+                link(base + "/items?f=html", "items", Http.HTML, col.title() + " (HTML)"),
+                link(base + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+                        col.title() + " 可查询属性")));
         return m;
     }
 
@@ -139,6 +167,7 @@ public final class FeatureRoutes {
                 return;
             }
             ctx.contentType(Http.GEOJSON);
+            ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
             OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
             out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
@@ -195,6 +224,9 @@ public final class FeatureRoutes {
     private void item(Context ctx) throws Exception {
         Collection col = collection(ctx);
         String fid = ctx.pathParam("fid");
+        RequestParams params = new RequestParams(ctx.queryParamMap());
+        params.rejectUnknown(java.util.Set.of("f", "crs"));
+        atlas.crs.Crs crs = params.crs();
         if (col.id().equals("projects") && Http.format(ctx).equals(Http.HTML)) {
             ProjectPageRoutes.respond(ctx, db, layers, projectPages, fid);
             return;
@@ -203,7 +235,7 @@ public final class FeatureRoutes {
             if (Http.notModified(ctx, layers.dataVersion(c))) {
                 return;
             }
-            String feature = layers.item(c, col, fid)
+            String feature = layers.item(c, col, fid, crs)
                     .orElseThrow(() -> ApiProblem.notFound("no feature '" + fid + "' in " + col.id()));
             if (Http.format(ctx).equals(Http.HTML)) {
                 ctx.contentType("text/html; charset=utf-8").result(HtmlPages.featurePage(col, feature));
@@ -214,6 +246,7 @@ public final class FeatureRoutes {
                     link(base + "/items/" + enc(fid), "self", Http.GEOJSON, "this feature"),
                     link(base + "/items/" + enc(fid) + "?f=html", "alternate", Http.HTML, "HTML"),
                     link(base, "collection", Http.JSON, col.title())));
+            ctx.header("Content-Crs", "<" + crs.uri() + ">");
             ctx.contentType(Http.GEOJSON).result(feature.substring(0, feature.length() - 1) + ",\"links\":" + links + "}");
         }
     }

@@ -19,7 +19,7 @@ public final class RequestParams {
     public static final int MAX_LIMIT = 10_000;
     static final Set<String> FILTER_NAMES = ProjectFilter.NAMES;
     static final Set<String> ITEMS_NAMES = Set.of("limit", "offset", "bbox", "bbox-crs", "zoom", "f", "sortby",
-            "datetime");
+            "datetime", "crs", "filter", "filter-lang", "filter-crs");
 
     private final Map<String, List<String>> query;
 
@@ -51,11 +51,17 @@ public final class RequestParams {
         int offset = integer("offset", 0, 0, Integer.MAX_VALUE);
         Optional<Integer> zoom = single("zoom").map(z -> parseInt("zoom", z, 0, 22));
         List<ItemsQuery.SortKey> sort = sortby(col);
-        ProjectFilter filter = col.kind() == Collection.Kind.PROJECT ? filter() : ProjectFilter.none();
+        ProjectFilter filter = col.kind() == Collection.Kind.PROJECT ? filter()
+                : ProjectFilter.onlyCondition(query, atlas.layers.Queryables.of(col));
         if (col.kind() != Collection.Kind.PROJECT) {
             single("datetime");  // accepted and ignored: boundaries and plan areas carry no time
         }
-        return new ItemsQuery(limit, offset, bbox(), zoom, filter, sort);
+        return new ItemsQuery(limit, offset, bbox(), zoom, filter, sort, crs());
+    }
+
+    /** The crs of the answer's geometries (OGC API - Features Part 2): CRS84 unless asked. */
+    public atlas.crs.Crs crs() {
+        return ProjectFilter.crs(query, "crs").orElse(atlas.crs.Crs.CRS84);
     }
 
     /** The project filter of this request (ProjectFilter.parse). */

@@ -63,7 +63,7 @@ final class ExportCommand {
         } catch (atlas.layers.FilterException e) {
             throw new UsageException(e.getMessage());
         }
-        Set<SnapshotRequest.Format> formats = EnumSet.allOf(SnapshotRequest.Format.class);
+        Set<SnapshotRequest.Format> formats = SnapshotRequest.Format.DEFAULT;
         Instant generatedAt;
         try {
             if (options.option("formats").isPresent()) {

@@ -1,5 +1,6 @@
 package atlas.export;
 
+import atlas.crs.Crs;
 import atlas.layers.ProjectFilter;
 
 import java.time.Instant;
@@ -10,9 +11,13 @@ import java.util.Set;
  * What a snapshot asks for: a region, the user's project filters (validated), the formats wanted and
  * the moment it is stamped with (passed in so the same data and filters give the same bytes).
  */
-public record SnapshotRequest(Region region, ProjectFilter filters, Set<Format> formats, Instant generatedAt) {
+public record SnapshotRequest(Region region, ProjectFilter filters, Set<Format> formats, Instant generatedAt, Crs crs) {
+    /** gpkg and shp are written in crs (CRS84 unless asked); the other formats always in CRS84. */
     public enum Format {
-        GEOJSON, CSV, XLSX, PNG, SVG;
+        GEOJSON, CSV, XLSX, PNG, SVG, GPKG, SHP;
+
+        /** What a request without "formats" gets: GeoPackage and Shapefile (made by ogr2ogr) only when asked. */
+        public static final Set<Format> DEFAULT = java.util.EnumSet.of(GEOJSON, CSV, XLSX, PNG, SVG);
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -30,6 +35,10 @@ public record SnapshotRequest(Region region, ProjectFilter filters, Set<Format> 
         public static List<String> ids() {
             return java.util.Arrays.stream(values()).map(Format::id).toList();
         }
+    }
+
+    public SnapshotRequest(Region region, ProjectFilter filters, Set<Format> formats, Instant generatedAt) {
+        this(region, filters, formats, generatedAt, Crs.CRS84);
     }
 
     public SnapshotRequest {

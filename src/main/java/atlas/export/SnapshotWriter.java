@@ -111,6 +111,18 @@ public final class SnapshotWriter {
             }
 
             ZipOutputStream z = ZipNormaliser.keepingOpen(out);
+            boolean ogr = has(SnapshotRequest.Format.GPKG) || has(SnapshotRequest.Format.SHP);
+            // GeoPackage and Shapefile are made by ogr2ogr from the same GeoJSON, kept in temporary files.
+            Path ogrAreas = ogr ? Files.createTempFile("atlas-export-areas", ".geojson") : null;
+            Path ogrProjects = ogr ? Files.createTempFile("atlas-export-projects", ".geojson") : null;
+            if (ogr) {
+                try (Writer w = Files.newBufferedWriter(ogrAreas, StandardCharsets.UTF_8)) {
+                    w.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+                    boolean[] first = {true};
+                    ExportSql.areaFeatures(c, req.region(), f -> feature(w, f, first));
+                    w.write("\n]}\n");
+                }
+            }
             if (has(SnapshotRequest.Format.GEOJSON)) {
                 begin(z, "areas.geojson");
                 Writer w = writer(z);
@@ -135,6 +147,11 @@ public final class SnapshotWriter {
                     geo.write("{\"type\":\"FeatureCollection\",\"name\":\"projects\",\"features\":[\n");
                 }
                 Writer geoOut = geo;
+                Writer ogrOut = ogr ? Files.newBufferedWriter(ogrProjects, StandardCharsets.UTF_8) : null;
+                if (ogrOut != null) {
+                    ogrOut.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+                }
+                boolean[] ogrFirst = {true};
                 boolean[] first = {true};
                 List<MapPicture.Mark> marks = new ArrayList<>();
                 Map<String, Long> categoryCounts = new LinkedHashMap<>();
@@ -147,6 +164,9 @@ public final class SnapshotWriter {
                             try {
                                 if (geoOut != null) {
                                     feature(geoOut, f, first);
+                                }
+                                if (ogrOut != null) {
+                                    feature(ogrOut, f, ogrFirst);
                                 }
                                 ProjectRow row = ProjectRow.parse(f, names);
                                 count[0]++;
@@ -176,6 +196,38 @@ public final class SnapshotWriter {
                 if (geoOut != null) {
                     geoOut.write("\n]}\n");
                     geoOut.flush();
+                    z.closeEntry();
+                }
+                if (ogrOut != null) {
+                    ogrOut.write("\n]}\n");
+                    ogrOut.close();
+                }
+                if (has(SnapshotRequest.Format.GPKG)) {
+                    Path gpkg = Files.createTempFile("atlas-export", ".gpkg");
+                    try {
+                        Files.delete(gpkg);  // ogr2ogr creates it
+                        OgrFiles.geoPackage(ogrProjects, ogrAreas, req.crs(), entryTime(), gpkg);
+                        begin(z, "projects.gpkg");
+                        Files.copy(gpkg, z);
+                        z.closeEntry();
+                    } finally {
+                        Files.deleteIfExists(gpkg);
+                    }
+                }
+                if (has(SnapshotRequest.Format.SHP)) {
+                    begin(z, "projects-shp.zip");
+                    OgrFiles.shapefiles(ogrProjects, ogrAreas, req.crs(), entryTime(), new OutputStream() {
+                        // the inner zip writes into the open entry; the snapshot's zip stays open
+                        @Override
+                        public void write(int b) throws IOException {
+                            z.write(b);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            z.write(b, off, len);
+                        }
+                    });
                     z.closeEntry();
                 }
                 if (csvOut != null) {
@@ -229,6 +281,10 @@ public final class SnapshotWriter {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             } finally {
+                if (ogrProjects != null) {
+                    Files.deleteIfExists(ogrProjects);
+                    Files.deleteIfExists(ogrAreas);
+                }
                 if (csvFile != null) {
                     Files.deleteIfExists(csvFile);
                 }

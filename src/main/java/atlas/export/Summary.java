@@ -49,6 +49,9 @@ final class Summary {
         Map<String, String> query = req.projectFilter().asParameters();
         m.put("project_query", query);
         m.put("generated_at", req.generatedAt().toString());
+        if (req.formats().contains(SnapshotRequest.Format.GPKG) || req.formats().contains(SnapshotRequest.Format.SHP)) {
+            m.put("gpkg_shp_crs", req.crs().uri());
+        }
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("source_documents", docs.stream().map(d -> Map.of("file_name", d.fileName(), "sha256", d.sha256())).toList());
         version.put("boundaries", boundaries.stream().map(b -> {

@@ -1,5 +1,8 @@
 package atlas.layers;
 
+import atlas.crs.Crs;
+import atlas.crs.CrsSql;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,36 +35,45 @@ final class FeatureSql {
         List<Object> params = new ArrayList<>();
         return switch (col.kind()) {
             case DIVISION -> {
-                String cond = bboxCondition(q, DIVISION_BBOX, params);
-                yield new Statement(divisions(col.filter(), simplified).formatted(cond),
+                String cond = bboxCondition(q, DIVISION_BBOX, params) + condition(q.filter(), params);
+                yield new Statement(divisions(col.filter(), simplified, q.crs()).formatted(cond),
                         "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params, false, false);
             }
             case PLAN_AREA -> {
-                String cond = bboxCondition(q, AREA_BBOX, params);
-                yield new Statement(areas(col.filter(), simplified).formatted(cond),
+                String cond = bboxCondition(q, AREA_BBOX, params) + condition(q.filter(), params);
+                yield new Statement(areas(col.filter(), simplified, q.crs()).formatted(cond),
                         "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false, false);
             }
             case PROJECT -> {
                 boolean page = q.limit() <= COUNTED_PAGE;
                 if (page && q.filter().locatable() && q.sortby().isEmpty()) {
                     Where located = locationWhere(q.filter());
-                    yield new Statement(projectPageByLocation(located.where()),
+                    yield new Statement(projectPageByLocation(located.where(), q.crs()),
                             "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);
                 }
                 Where where = where(q.filter());
-                String text = page ? projectPage(where.where(), orderBy(q.sortby()))
-                        : projects(where.where(), orderBy(q.sortby()));
+                String text = page ? projectPage(where.where(), orderBy(q.sortby()), q.crs())
+                        : projects(where.where(), orderBy(q.sortby()), q.crs());
                 yield new Statement(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);
             }
         };
     }
 
-    /** One feature by its id (one parameter). */
-    static String item(Collection col) {
+    /** The filter's CQL2 condition (or box in another CRS) as ' AND (...)', its values added to params. */
+    private static String condition(ProjectFilter f, List<Object> params) {
+        if (f.condition().isEmpty()) {
+            return "";
+        }
+        params.addAll(f.condition().get().where().params());
+        return " AND " + f.condition().get().where().sql();
+    }
+
+    /** One feature by its id (one parameter), its geometry in crs. */
+    static String item(Collection col, Crs crs) {
         return switch (col.kind()) {
-            case DIVISION -> divisions(col.filter(), false).formatted("d.code = ?");
-            case PLAN_AREA -> areas(col.filter(), false).formatted("a.id = ?");
-            case PROJECT -> projects("p.fid = ?", "p.id");
+            case DIVISION -> divisions(col.filter(), false, crs).formatted("d.code = ?");
+            case PLAN_AREA -> areas(col.filter(), false, crs).formatted("a.id = ?");
+            case PROJECT -> projects("p.fid = ?", "p.id", crs);
         };
     }
 
@@ -142,6 +154,7 @@ final class FeatureSql {
         f.yearFrom().ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
         f.bbox().ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
+        f.condition().ifPresent(c -> add.accept(c.where().sql(), c.where().params().toArray()));
         return new Where(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
     }
 
@@ -157,7 +170,7 @@ final class FeatureSql {
         // The category and investment clauses are where()'s own: project_location names those columns alike.
         Where rest = where(new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), f.category(), Optional.empty(),
                 Optional.empty(), Optional.empty(), f.minInvestment(), f.maxInvestment(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
         List<Object> params = new ArrayList<>(rest.params());
         String box = bboxClause(f.bbox().get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
@@ -179,17 +192,17 @@ final class FeatureSql {
     }
 
     /** zoomed: the small-scale simplified shape (zoom <= 8) instead of the full one. */
-    static String divisions(String filter, boolean simplified) {
+    static String divisions(String filter, boolean simplified, Crs crs) {
         String g = simplified ? "d.geom_simple" : "d.geom";
         return """
                 SELECT json_build_object('type', 'Feature', 'id', d.code,
-                  'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
+                  'geometry', %s::json,
                   'properties', json_build_object('code', d.code, 'name', d.name, 'level', d.level,
                      'label_point', json_build_array(round(ST_X(d.rep_point)::numeric, 5), round(ST_Y(d.rep_point)::numeric, 5)),
                      'parent_code', d.parent_code, 'boundary_source', d.boundary_source,
                      'boundary_vintage', d.boundary_vintage))::text
                 FROM division d WHERE %s AND d.geom IS NOT NULL AND %%s
-                ORDER BY d.code""".formatted(g, filter);
+                ORDER BY d.code""".formatted(CrsSql.geoJson("ST_ForcePolygonCCW(" + g + ")", crs), filter);
     }
 
     static final String DIVISION_BBOX = "d.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
@@ -219,13 +232,13 @@ final class FeatureSql {
     /** True while the statistics set (with the area figures) was built at the current input version. */
     private static final String STATS_CURRENT = PrecomputedSql.builtAtCurrentInput(PrecomputedSql.STATS);
 
-    static String areas(String filter, boolean simplified) {
+    static String areas(String filter, boolean simplified, Crs crs) {
         String g = simplified ? "a.geom_simple" : "a.geom";
         // The figures come from the precomputed set while it is current, else live (a one-time test
         // chooses the branch: the other one is not run).
         return """
                 SELECT json_build_object('type', 'Feature', 'id', a.id,
-                  'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(%s), 6)::json,
+                  'geometry', %s::json,
                   'properties', json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'parent', a.parent_id,
                      'approximate', a.approximate, 'clipped', a.clipped, 'source', a.source,
                      'assumption', a.assumption, 'width_km', a.width_km, 'members', a.members,
@@ -239,7 +252,7 @@ final class FeatureSql {
                   UNION ALL
                   SELECT * FROM (%s) live WHERE NOT %s) s ON s.area_id = a.id
                 WHERE %s AND a.geom IS NOT NULL AND %%s
-                ORDER BY a.kind, a.id""".formatted(g, STATS_CURRENT, AREA_FIGURES, STATS_CURRENT, filter);
+                ORDER BY a.kind, a.id""".formatted(CrsSql.geoJson("ST_ForcePolygonCCW(" + g + ")", crs), STATS_CURRENT, AREA_FIGURES, STATS_CURRENT, filter);
     }
 
     static final String AREA_BBOX = "a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
@@ -250,14 +263,17 @@ final class FeatureSql {
      * (project.properties); a row not placed since its import gets them from the same SQL function
      * (migration V5) on the fly.
      */
-    private static final String PROJECT_FEATURE = """
+    private static String projectFeature(Crs crs) {
+        return """
             '{"type" : "Feature", "id" : ' || to_json(p.fid)::text
-              || ', "geometry" : ' || coalesce(ST_AsGeoJSON(p.geom, 6), 'null')
-              || ', "properties" : ' || coalesce(coalesce(p.properties, project_feature_properties(p.id))::text, 'null') || '}'""";
+              || ', "geometry" : ' || coalesce(%s, 'null')
+              || ', "properties" : ' || coalesce(coalesce(p.properties, project_feature_properties(p.id))::text, 'null') || '}'"""
+                .formatted(CrsSql.geoJson("p.geom", crs));
+    }
 
     /** Project features; the WHERE part comes from ProjectFilter, the ORDER BY from the request. */
-    static String projects(String where, String orderBy) {
-        return "SELECT " + PROJECT_FEATURE + " FROM project p WHERE " + where + " ORDER BY " + orderBy;
+    static String projects(String where, String orderBy, Crs crs) {
+        return "SELECT " + projectFeature(crs) + " FROM project p WHERE " + where + " ORDER BY " + orderBy;
     }
 
     /**
@@ -268,13 +284,13 @@ final class FeatureSql {
      * count needs every match anyway. The count is an aggregate over the matches, not count(*) OVER ():
      * the window kept every match in a second store to number them.
      */
-    static String projectPageByLocation(String locationWhere) {
+    static String projectPageByLocation(String locationWhere, Crs crs) {
         return """
                 WITH m AS MATERIALIZED (SELECT p.id FROM project_location p WHERE %s)
                 SELECT %s, (SELECT count(*) FROM m) AS matched
                 FROM (SELECT m.id FROM m ORDER BY m.id LIMIT ? OFFSET ?) q
                 JOIN project p ON p.id = q.id
-                ORDER BY p.id""".formatted(locationWhere, PROJECT_FEATURE);
+                ORDER BY p.id""".formatted(locationWhere, projectFeature(crs));
     }
 
     /**
@@ -282,11 +298,11 @@ final class FeatureSql {
      * one scan of the matching rows counts them and cuts the page on narrow rows (id and the sort
      * keys); only the page's rows are then read whole to build their JSON.
      */
-    static String projectPage(String where, String orderBy) {
+    static String projectPage(String where, String orderBy, Crs crs) {
         return """
                 SELECT %s, q.matched
                 FROM (SELECT p.id, count(*) OVER () AS matched FROM project p WHERE %s ORDER BY %s LIMIT ? OFFSET ?) q
                 JOIN project p ON p.id = q.id
-                ORDER BY %s""".formatted(PROJECT_FEATURE, where, orderBy, orderBy);
+                ORDER BY %s""".formatted(projectFeature(crs), where, orderBy, orderBy);
     }
 }

@@ -84,8 +84,8 @@ public final class Layers {
         }
     }
 
-    public Optional<String> item(Connection c, Collection col, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FeatureSql.item(col))) {
+    public Optional<String> item(Connection c, Collection col, String id, atlas.crs.Crs crs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FeatureSql.item(col, crs))) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

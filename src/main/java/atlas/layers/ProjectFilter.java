@@ -1,5 +1,11 @@
 package atlas.layers;
 
+import atlas.cql2.Cql2;
+import atlas.cql2.Cql2Exception;
+import atlas.cql2.Cql2Where;
+import atlas.cql2.Queryable;
+import atlas.crs.Crs;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +22,19 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                             Optional<String> category, Optional<String> nature, Optional<String> source,
                             Optional<String> precision, Optional<BigDecimal> minInvestment,
                             Optional<BigDecimal> maxInvestment, Optional<String> q,
-                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
+                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox,
+                            Optional<ProjectFilter.Condition> condition) {
+
+    /** A CQL2 filter or a box in another CRS: its SQL with bound values, and the parameters as given (for links and stamps). */
+    public record Condition(Cql2Where.Condition where, Map<String, String> given) {
+    }
 
     /** The filter parameters every project endpoint accepts. */
     public static final Set<String> NAMES = Set.of("city", "county", "area", "category", "nature", "source",
-            "precision", "min_investment", "max_investment", "q", "datetime", "bbox");
+            "precision", "min_investment", "max_investment", "q", "datetime", "bbox", "bbox-crs",
+            "filter", "filter-lang", "filter-crs");
+    /** The CQL2 parameters (OGC API - Features Part 3) and bbox-crs, which every collection accepts. */
+    public static final Set<String> CONDITION_NAMES = Set.of("bbox-crs", "filter", "filter-lang", "filter-crs");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
     private static final Pattern YEAR_OR_DATE = Pattern.compile("([0-9]{4})(-[0-9]{2}-[0-9]{2}(T[0-9:.]+Z?)?)?");
     private static final Set<String> PRECISIONS = Set.of("site", "county", "counties", "route", "city", "province", "unknown");
@@ -49,8 +63,230 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             throw new FilterException("min_investment", "greater than max_investment");
         }
         Optional<Integer>[] years = datetime(query);
-        return new ProjectFilter(city, county, single(query, "area"), single(query, "category"), single(query, "nature"),
-                single(query, "source"), precision, min, max, single(query, "q"), years[0], years[1], parseBbox(query));
+        Lowered lowered = new Lowered(single(query, "category"), min, max, parseBbox(query));
+        lowered.county = county;
+        lowered.area = single(query, "area");
+        lowered.yearFrom = years[0];
+        lowered.yearTo = years[1];
+        Optional<Condition> condition = condition(query, Queryables.PROJECT, lowered);
+        return new ProjectFilter(city, lowered.county, lowered.area, lowered.category, single(query, "nature"),
+                single(query, "source"), precision, lowered.min, lowered.max, single(query, "q"), lowered.yearFrom,
+                lowered.yearTo, lowered.bbox, condition);
+    }
+
+    /**
+     * The terms of a CQL2 filter our own fields hold alike (category =, total_investment >= and <=,
+     * S_INTERSECTS with a CRS84 BBOX, A_CONTAINS of one county code or one plan area, T_INTERSECTS of
+     * the years with a span; joined by AND at the top), moved into those fields when the request
+     * did not set them already: the same filter then runs the same statement as our parameters (a box,
+     * a category and an investment range find their rows in project_location).
+     */
+    private static final class Lowered {
+        Optional<String> category;
+        Optional<BigDecimal> min;
+        Optional<BigDecimal> max;
+        Optional<double[]> bbox;
+        Optional<String> county = Optional.empty();
+        Optional<String> area = Optional.empty();
+        Optional<Integer> yearFrom = Optional.empty();
+        Optional<Integer> yearTo = Optional.empty();
+
+        Lowered(Optional<String> category, Optional<BigDecimal> min, Optional<BigDecimal> max, Optional<double[]> bbox) {
+            this.category = category;
+            this.min = min;
+            this.max = max;
+            this.bbox = bbox;
+        }
+
+        /** What is left of the filter once its movable terms are taken; null when nothing is left. */
+        atlas.cql2.Expr take(atlas.cql2.Expr filter, Crs filterCrs) {
+            List<atlas.cql2.Expr> terms = filter instanceof atlas.cql2.Expr.And and ? and.args() : List.of(filter);
+            List<atlas.cql2.Expr> rest = new java.util.ArrayList<>();
+            for (atlas.cql2.Expr t : terms) {
+                if (!move(t, filterCrs)) {
+                    rest.add(t);
+                }
+            }
+            if (rest.isEmpty()) {
+                return null;
+            }
+            return rest.size() == 1 ? rest.get(0) : new atlas.cql2.Expr.And(rest, filter.at());
+        }
+
+        private static final BigDecimal LARGEST = new BigDecimal("1e12");
+
+        private boolean move(atlas.cql2.Expr t, Crs filterCrs) {
+            if (t instanceof atlas.cql2.Expr.Compare c && c.left() instanceof atlas.cql2.Expr.Property p) {
+                if (p.name().equals("category") && c.op().equals("=") && c.right() instanceof atlas.cql2.Expr.Text v && category.isEmpty()) {
+                    category = Optional.of(v.value());
+                    return true;
+                }
+                if (p.name().equals("total_investment") && c.right() instanceof atlas.cql2.Expr.Number n
+                        && n.value().abs().compareTo(LARGEST) <= 0) {
+                    if (c.op().equals(">=") && min.isEmpty()) {
+                        min = Optional.of(n.value());
+                        return true;
+                    }
+                    if (c.op().equals("<=") && max.isEmpty()) {
+                        max = Optional.of(n.value());
+                        return true;
+                    }
+                }
+            }
+            if (t instanceof atlas.cql2.Expr.ArrayPredicate a && a.op().equals("a_contains")
+                    && a.left() instanceof atlas.cql2.Expr.Property p && a.right() instanceof atlas.cql2.Expr.ArrayLiteral list
+                    && list.items().size() == 1 && list.items().get(0) instanceof atlas.cql2.Expr.Text v) {
+                // a county code never ends in 00 (those are cities and the province): the county parameter's
+                // placement test then finds exactly the projects whose county_codes hold it
+                if (p.name().equals("county_codes") && county.isEmpty() && CODE.matcher(v.value()).matches()
+                        && !v.value().endsWith("00")) {
+                    county = Optional.of(v.value());
+                    return true;
+                }
+                if (p.name().equals("plan_areas") && area.isEmpty()) {
+                    area = Optional.of(v.value());
+                    return true;
+                }
+            }
+            if (t instanceof atlas.cql2.Expr.Temporal tp && tp.op().equals("t_intersects")
+                    && tp.left() instanceof atlas.cql2.Expr.Property p && p.name().equals("years")
+                    && yearFrom.isEmpty() && yearTo.isEmpty()) {
+                Integer[] span = yearSpan(tp.right());
+                if (span != null) {
+                    yearFrom = Optional.ofNullable(span[0]);
+                    yearTo = Optional.ofNullable(span[1]);
+                    return true;
+                }
+            }
+            if (t instanceof atlas.cql2.Expr.Spatial s && s.op().equals("s_intersects") && s.distance() == null
+                    && s.left() instanceof atlas.cql2.Expr.Property p && p.name().equals("geometry")
+                    && s.right() instanceof atlas.cql2.Expr.Shape shape && shape.geometry().isRectangle()
+                    && filterCrs.equals(Crs.CRS84) && bbox.isEmpty()) {
+                org.locationtech.jts.geom.Envelope e = shape.geometry().getEnvelopeInternal();
+                if (e.getMinX() >= -180 && e.getMaxX() <= 180 && e.getMinY() >= -90 && e.getMaxY() <= 90) {
+                    bbox = Optional.of(new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()});
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A DATE, TIMESTAMP or closed INTERVAL of them as first and last year; null otherwise (an open end
+         * would let the datetime parameter keep projects without a start year, which T_INTERSECTS does not).
+         */
+        private static Integer[] yearSpan(atlas.cql2.Expr e) {
+            if (e instanceof atlas.cql2.Expr.Instant i && i.year() != null) {
+                return new Integer[]{i.year(), i.year()};
+            }
+            if (e instanceof atlas.cql2.Expr.Interval iv && iv.start() instanceof atlas.cql2.Expr.Instant a
+                    && iv.end() instanceof atlas.cql2.Expr.Instant b && a.year() != null && b.year() != null && a.year() <= b.year()) {
+                return new Integer[]{a.year(), b.year()};
+            }
+            return null;
+        }
+    }
+
+    /** No filter but a condition: the other collections' CQL2 filter and box in another CRS. */
+    public static ProjectFilter onlyCondition(Map<String, List<String>> query, Map<String, Queryable> queryables) {
+        ProjectFilter none = none();
+        return new ProjectFilter(none.city, none.county, none.area, none.category, none.nature, none.source, none.precision,
+                none.minInvestment, none.maxInvestment, none.q, none.yearFrom, none.yearTo, none.bbox, condition(query, queryables, null));
+    }
+
+    /** The longest filter parameter read (a polygon of some thousand vertices). */
+    private static final int MAX_FILTER = 100_000;
+
+    /**
+     * The CQL2 filter (filter, filter-lang, filter-crs) and a bbox given in another CRS than CRS84 (which
+     * is the CQL2 S_INTERSECTS of the box in that CRS), as one condition with bound values.
+     */
+    static Optional<Condition> condition(Map<String, List<String>> query, Map<String, Queryable> queryables, Lowered lowered) {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (String name : CONDITION_NAMES) {
+            List<String> v = query.get(name);
+            if (v != null && v.size() == 1 && !v.get(0).isBlank()) {
+                given.put(name, v.get(0));
+            }
+        }
+        if (!crs(query, "bbox-crs").orElse(Crs.CRS84).equals(Crs.CRS84)) {
+            single(query, "bbox").ifPresent(b -> given.put("bbox", b));
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        Crs boxCrs = crs(query, "bbox-crs").orElse(Crs.CRS84);
+        Optional<String> box = single(query, "bbox");
+        if (box.isPresent() && !boxCrs.equals(Crs.CRS84)) {
+            double[] b = numbers("bbox", box.get());
+            String first = boxCrs.flipped() ? (boxCrs.projected() ? "northing" : "latitude") : (boxCrs.projected() ? "easting" : "longitude");
+            if (!boxCrs.holds(b[0], b[1]) || !boxCrs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
+                throw new FilterException("bbox", "four numbers within " + boxCrs.uri() + ", lower corner first, "
+                        + first + " first (the CRS's axis order)");
+            }
+            String bboxFilter = "S_INTERSECTS(geometry, BBOX(" + b[0] + "," + b[1] + "," + b[2] + "," + b[3] + "))";
+            Cql2Where.Condition c = Cql2.where(bboxFilter, Cql2.TEXT, queryables, boxCrs);
+            parts.add(c.sql());
+            params.addAll(c.params());
+        }
+        List<String> filters = query.getOrDefault("filter", List.of());
+        String lang = single(query, "filter-lang").orElse(Cql2.TEXT);
+        if (!lang.equals(Cql2.TEXT) && !lang.equals(Cql2.JSON)) {
+            throw new FilterException("filter-lang", "cql2-text or cql2-json, got '" + lang + "'");
+        }
+        Crs filterCrs = crs(query, "filter-crs").orElse(Crs.CRS84);
+        if (filters.size() > 1) {
+            throw new FilterException("filter", "given " + filters.size() + " times; give it once");
+        }
+        if (!filters.isEmpty() && !filters.get(0).isBlank()) {
+            String f = filters.get(0);
+            if (f.length() > MAX_FILTER) {
+                throw new FilterException("filter", "at most " + MAX_FILTER + " characters, got " + f.length());
+            }
+            try {
+                atlas.cql2.Expr expr = Cql2.parse(f, lang);
+                // the terms moved into our own fields are checked as the rest would be, then left out
+                Cql2Where.translate(expr, queryables, filterCrs);
+                atlas.cql2.Expr rest = lowered == null ? expr : lowered.take(expr, filterCrs);
+                if (rest != null) {
+                    Cql2Where.Condition c = Cql2Where.translate(rest, queryables, filterCrs);
+                    parts.add(c.sql());
+                    params.addAll(c.params());
+                }
+            } catch (Cql2Exception e) {
+                throw new FilterException("filter", e.getMessage());
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Condition(new Cql2Where.Condition(
+                parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")", params), given));
+    }
+
+    /** A crs, bbox-crs or filter-crs parameter: one of ours or a 400 listing them. */
+    public static Optional<Crs> crs(Map<String, List<String>> query, String name) {
+        return single(query, name).map(uri -> Crs.byUri(uri).orElseThrow(() -> new FilterException(name,
+                "unsupported CRS '" + uri + "'; supported: " + String.join(", ", Crs.uris()))));
+    }
+
+    private static double[] numbers(String name, String v) {
+        String[] parts = v.split(",");
+        if (parts.length != 4 && parts.length != 6) {
+            throw new FilterException(name, "four numbers (or six with heights)");
+        }
+        int[] take = parts.length == 4 ? new int[]{0, 1, 2, 3} : new int[]{0, 1, 3, 4};
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[take[i]].trim());
+            } catch (NumberFormatException e) {
+                throw new FilterException(name, "'" + parts[take[i]] + "' is not a number");
+            }
+            if (!Double.isFinite(b[i])) {
+                throw new FilterException(name, "numbers must be finite");
+            }
+        }
+        return b;
     }
 
     /** One query value: absent when missing or blank, refused when repeated or longer than 200 characters. */
@@ -69,11 +305,13 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
-    /** bbox (and bbox-crs): minLon,minLat,maxLon,maxLat in CRS84, or six numbers with heights. */
+    /**
+     * bbox in CRS84: minLon,minLat,maxLon,maxLat, or six numbers with heights. A bbox with another
+     * bbox-crs is not this box but part of the condition (see condition).
+     */
     public static Optional<double[]> parseBbox(Map<String, List<String>> query) {
-        Optional<String> crs = single(query, "bbox-crs");
-        if (crs.isPresent() && !crs.get().equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
-            throw new FilterException("bbox-crs", "only http://www.opengis.net/def/crs/OGC/1.3/CRS84 (lon/lat WGS84) is supported");
+        if (!crs(query, "bbox-crs").orElse(Crs.CRS84).equals(Crs.CRS84)) {
+            return Optional.empty();
         }
         return single(query, "bbox").map(v -> {
             String[] parts = v.split(",");
@@ -154,7 +392,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public static ProjectFilter none() {
         return new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -164,7 +402,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public boolean locatable() {
         return bbox.isPresent() && city.isEmpty() && county.isEmpty() && area.isEmpty()
                 && nature.isEmpty() && source.isEmpty() && precision.isEmpty() && q.isEmpty()
-                && yearFrom.isEmpty() && yearTo.isEmpty();
+                && yearFrom.isEmpty() && yearTo.isEmpty() && condition.isEmpty();
     }
 
     /** A bbox with minLon > maxLon crosses the antimeridian: it is two envelopes. */
@@ -192,6 +430,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             m.put("datetime", yearFrom.map(String::valueOf).orElse("..") + "/" + yearTo.map(String::valueOf).orElse(".."));
         }
         bbox.ifPresent(b -> m.put("bbox", b[0] + "," + b[1] + "," + b[2] + "," + b[3]));
+        condition.ifPresent(c -> m.putAll(c.given()));
         return m;
     }
 }

@@ -288,7 +288,7 @@ class SnapshotExportTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.sql.Connection c = db.connection()) {
             req = new SnapshotRequest(Regions.resolve(c, "330500"), atlas.layers.ProjectFilter.none(),
-                    java.util.EnumSet.allOf(SnapshotRequest.Format.class), java.time.Instant.parse("2024-05-01T02:00:00Z"));
+                    SnapshotRequest.Format.DEFAULT, java.time.Instant.parse("2024-05-01T02:00:00Z"));
             SnapshotWriter.Result r = new SnapshotWriter(new atlas.layers.Layers()).write(c, req, out);
             assertEquals(JSON.readTree(huzhou.get("summary.json")).path("count").asLong(), r.projects());
             assertTrue(c.getAutoCommit(), "the connection is handed back as it came");

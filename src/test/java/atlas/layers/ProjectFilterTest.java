@@ -48,4 +48,28 @@ class ProjectFilterTest {
         FilterException twice = assertThrows(FilterException.class, () -> parse("county", "330110", "county", "330102"));
         assertEquals("parameter 'county': given 2 times; give it once", twice.getMessage());
     }
+
+    @Test
+    void cql2TermsOurParametersHoldBecomeThoseParameters() {
+        ProjectFilter f = parse("filter", "category = '交通' AND total_investment >= 10 AND A_CONTAINS(county_codes, ('330106'))"
+                + " AND T_INTERSECTS(years, INTERVAL('2021-01-01', '2023-12-31')) AND S_INTERSECTS(geometry, BBOX(120, 30, 121, 31))");
+        assertEquals(Optional.of("交通"), f.category());
+        assertEquals(0, new BigDecimal("10").compareTo(f.minInvestment().orElseThrow()));
+        assertEquals(Optional.of("330106"), f.county());
+        assertEquals(Optional.of(2021), f.yearFrom());
+        assertEquals(Optional.of(2023), f.yearTo());
+        assertArrayEquals(new double[]{120, 30, 121, 31}, f.bbox().orElseThrow());
+        assertEquals(Optional.empty(), f.condition());
+        // a city code, an open interval, an OR and a term the parameters already set stay CQL2
+        ProjectFilter g = parse("category", "能源", "filter", "category = '交通' AND A_CONTAINS(county_codes, ('330100'))"
+                + " AND T_INTERSECTS(years, INTERVAL('2021-01-01', '..')) AND (name LIKE 'a%' OR total_investment >= 1)");
+        assertEquals(Optional.of("能源"), g.category());
+        assertEquals(Optional.empty(), g.county());
+        assertEquals(Optional.empty(), g.yearFrom());
+        String rest = g.condition().orElseThrow().where().sql();
+        for (String stays : List.of("p.category = ?::text", "pl.division_code = ANY(?::text[])", "coalesce(p.end_year, p.start_year) >= ?::int",
+                "(p.name LIKE ?::text) OR (p.total_investment >= ?::numeric)")) {
+            org.junit.jupiter.api.Assertions.assertTrue(rest.contains(stays), stays + " in " + rest);
+        }
+    }
 }
