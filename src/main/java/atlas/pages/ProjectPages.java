@@ -28,7 +28,7 @@ public final class ProjectPages {
 
     /** The page of the project with this id, or empty when there is none. */
     public Optional<String> html(Connection c, String fid) throws SQLException {
-        Optional<String> feature = layers.item(c, Collection.byId("projects").orElseThrow(), fid);
+        Optional<String> feature = layers.item(c, Collection.byId("projects").orElseThrow(), fid, atlas.crs.Crs.CRS84);
         if (feature.isEmpty()) {
             return Optional.empty();
         }
