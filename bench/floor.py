@@ -12,6 +12,8 @@ usage: floor.py WORK DATA DB_PORT BASE LIMIT SIDE SECONDS NCENTERS
    looked up in the table bench_center: one extra primary-key SELECT per transaction).
 3. pgbench -M prepared -c 16 -j 2 -T SECONDS; prints FLOOR tps=... p50=... p99=... (ms, from pgbench's
    per-transaction log).
+4. The same without the count: the page statement with its numberMatched column taken out (the same
+   features, the same bytes but for that number); prints FLOOR_NOCOUNT ... the same way.
 """
 import glob
 import os
@@ -82,21 +84,31 @@ def script(statements):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    statements = capture()
-    path = os.path.join(work, "floor-%s.sql" % limit)
+COUNT_COLUMN = re.compile(r",\s*\(SELECT count\(\*\) FROM m\) AS matched")
+
+
+def without_count(statements):
+    out = [[pid, COUNT_COLUMN.sub("", sql), params] for pid, sql, params in statements]
+    if all(a[1] == b[1] for a, b in zip(out, statements)):
+        raise SystemExit("no count column found in the page statement")
+    return out
+
+
+def bench(statements, tag, label):
+    path = os.path.join(work, "floor-%s%s.sql" % (limit, tag))
     with open(path, "w") as f:
         f.write(script(statements))
-    for old in glob.glob(os.path.join(work, "pgb-%s*" % limit)):
+    prefix = "pgb-%s%s" % (limit, tag or "c")
+    for old in glob.glob(os.path.join(work, prefix + "*")):
         os.remove(old)
     env = dict(os.environ, PGPASSWORD="")
     out = subprocess.run(["pgbench", "-n", "-M", "prepared", "-c", "16", "-j", "2", "-T", secs, "-f", path,
-                          "-l", "--log-prefix", os.path.join(work, "pgb-%s" % limit),
+                          "-l", "--log-prefix", os.path.join(work, prefix),
                           "-h", "127.0.0.1", "-p", db_port, "-U", "atlas", "atlas"],
                          capture_output=True, text=True, env=env, cwd=work)
     sys.stderr.write(out.stdout + out.stderr)
     lat = []
-    for fn in glob.glob(os.path.join(work, "pgb-%s*" % limit)):
+    for fn in glob.glob(os.path.join(work, prefix + "*")):
         with open(fn) as f:
             for line in f:
                 parts = line.split()
@@ -108,8 +120,14 @@ def main():
     if not lat or not tps:
         raise SystemExit("pgbench failed")
     pct = lambda p: lat[min(len(lat) - 1, int(len(lat) * p))]
-    print("FLOOR tps=%s p50=%.2f p99=%.2f n=%d statements=%d failed=%s" % (
-        tps.group(1), pct(0.5), pct(0.99), len(lat), len(statements), failed.group(1) if failed else "0"))
+    print("%s tps=%s p50=%.2f p99=%.2f n=%d statements=%d failed=%s" % (
+        label, tps.group(1), pct(0.5), pct(0.99), len(lat), len(statements), failed.group(1) if failed else "0"), flush=True)
+
+
+def main():
+    statements = capture()
+    bench(statements, "", "FLOOR")
+    bench(without_count(statements), "nc", "FLOOR_NOCOUNT")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Mean features per response over 10 random boxes drawn like bench/wrk/atlas.lua draws them.
-usage: sample.py TIER TARGET NAME KIND LIMIT SIDE EXTRA CENTERS BASE MS_BASE"""
+usage: sample.py TIER TARGET NAME KIND LIMIT SIDE EXTRA CENTERS BASE [PREFIX LAYER ITEMS]
+(KIND, PREFIX, LAYER and ITEMS as BENCH_KIND, BENCH_PREFIX, BENCH_LAYER and BENCH_ITEMS of atlas.lua)"""
 import json
 import random
 import sys
 import urllib.request
 
-tier, target, name, kind, limit, side, extra, centers, base, ms_base = sys.argv[1:11]
+tier, target, name, kind, limit, side, extra, centers, base = sys.argv[1:10]
+prefix, layer, items = (sys.argv[10:13] + ["", "projects", "items?f=json&"][len(sys.argv[10:13]):])[:3]
 side = float(side)
 pts = [tuple(map(float, l.split())) for l in open(centers) if l.strip()]
 rng = random.Random(5)
@@ -18,10 +20,13 @@ for _ in range(10):
     if kind == "items":
         url = "%s/collections/projects/items?bbox=%.5f,%.5f,%.5f,%.5f&limit=%s%s" % (base, a, b, c, d, limit, extra)
     elif kind == "ogcapi":
-        url = "%s/mapserv/bench/ogcapi/collections/projects/items?f=json&bbox=%.5f,%.5f,%.5f,%.5f&limit=%s" % (ms_base, a, b, c, d, limit)
+        url = "%s%s/collections/%s/%sbbox=%.5f,%.5f,%.5f,%.5f&limit=%s" % (base, prefix, layer, items, a, b, c, d, limit)
+    elif kind == "qwfs":
+        url = ("%s%s?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=%s&MAXFEATURES=%s"
+               "&OUTPUTFORMAT=application/vnd.geo%%2Bjson&BBOX=%.5f,%.5f,%.5f,%.5f") % (base, prefix, layer, limit, a, b, c, d)
     else:
-        url = ("%s/mapserv?MAP=bench&SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=projects&COUNT=%s"
-               "&OUTPUTFORMAT=geojson&BBOX=%.5f,%.5f,%.5f,%.5f,urn:ogc:def:crs:EPSG::4326") % (ms_base, limit, b, a, d, c)
+        url = ("%s%s?MAP=bench&SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=%s&COUNT=%s"
+               "&OUTPUTFORMAT=geojson&BBOX=%.5f,%.5f,%.5f,%.5f,urn:ogc:def:crs:EPSG::4326") % (base, prefix, layer, limit, b, a, d, c)
     try:
         body = json.loads(urllib.request.urlopen(url, timeout=60).read())
         counts.append(len(body.get("features", [])))

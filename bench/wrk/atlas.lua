@@ -1,8 +1,10 @@
 -- One wrk script for every request of bench/run, chosen by environment variables:
---   BENCH_KIND    items | ogcapi | wfs | tile | byid | static
+--   BENCH_KIND    items | ogcapi | wfs | qwfs | tile | byid | static
 --   BENCH_LIMIT   features per page; BENCH_SIDE bbox side in degrees; BENCH_EXTRA extra query string
 --   BENCH_ZOOM    tile zoom; BENCH_PATH path for static; BENCH_CENTERS file of "lon lat" lines (county
---                 representative points); BENCH_FIDS file of feature ids; BENCH_PREFIX path prefix (MapServer)
+--                 representative points); BENCH_FIDS file of feature ids; BENCH_PREFIX path prefix (a peer's)
+--   BENCH_LAYER   a peer's collection or type name (projects); BENCH_ITEMS the OGC API items path with
+--                 its first query parameters ("items?f=json&" for MapServer, "items.json?" for QGIS)
 -- Random bboxes: a county's representative point moved by up to 0.1 degree, so every box lies over
 -- Zhejiang's land; the same seed gives the same boxes to our server and to MapServer.
 local kind = os.getenv("BENCH_KIND") or "static"
@@ -12,6 +14,8 @@ local extra = os.getenv("BENCH_EXTRA") or ""
 local zoom = tonumber(os.getenv("BENCH_ZOOM") or "8")
 local path = os.getenv("BENCH_PATH") or "/"
 local prefix = os.getenv("BENCH_PREFIX") or ""
+local layer = os.getenv("BENCH_LAYER") or "projects"
+local items = os.getenv("BENCH_ITEMS") or "items?f=json&"
 local centers, fids = {}, {}
 
 local function lines(file, into)
@@ -61,13 +65,18 @@ request = function()
       a, b, c, d, limit, extra))
   elseif kind == "ogcapi" then
     local a, b, c, d = box()
-    return wrk.format("GET", string.format("%s/ogcapi/collections/projects/items?f=json&bbox=%.5f,%.5f,%.5f,%.5f&limit=%d%s",
-      prefix, a, b, c, d, limit, extra))
+    return wrk.format("GET", string.format("%s/collections/%s/%sbbox=%.5f,%.5f,%.5f,%.5f&limit=%d%s",
+      prefix, layer, items, a, b, c, d, limit, extra))
   elseif kind == "wfs" then
     local a, b, c, d = box()
     -- WFS 2.0 with urn EPSG::4326: latitude first
-    return wrk.format("GET", string.format("%s?MAP=bench&SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=projects&COUNT=%d&OUTPUTFORMAT=geojson&BBOX=%.5f,%.5f,%.5f,%.5f,urn:ogc:def:crs:EPSG::4326%s",
-      prefix, limit, b, a, d, c, extra))
+    return wrk.format("GET", string.format("%s?MAP=bench&SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=%s&COUNT=%d&OUTPUTFORMAT=geojson&BBOX=%.5f,%.5f,%.5f,%.5f,urn:ogc:def:crs:EPSG::4326%s",
+      prefix, layer, limit, b, a, d, c, extra))
+  elseif kind == "qwfs" then
+    local a, b, c, d = box()
+    -- QGIS Server 3.22 has WFS 1.0/1.1 only; its BBOX is read longitude first (a lat/lon urn BBOX finds nothing)
+    return wrk.format("GET", string.format("%s?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=%s&MAXFEATURES=%d&OUTPUTFORMAT=application/vnd.geo%%2Bjson&BBOX=%.5f,%.5f,%.5f,%.5f%s",
+      prefix, layer, limit, a, b, c, d, extra))
   elseif kind == "tile" then
     local _, _, _, _, x, y = box()
     local tx, ty = tile(x, y, zoom)
