@@ -327,7 +327,7 @@ public final class GeocodeStore {
         }
     }
 
-    private static List<PlanAreaKeywords> planAreas(Connection c) throws SQLException {
+    static List<PlanAreaKeywords> planAreas(Connection c) throws SQLException {
         List<PlanAreaKeywords> out = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, members, keywords FROM plan_area ORDER BY id")) {
