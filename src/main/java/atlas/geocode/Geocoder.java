@@ -24,6 +24,7 @@ public final class Geocoder {
 
     private final PlaceReader placeReader;
     private final RouteReader routeReader;
+    private final TextNormaliser normaliser;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
@@ -31,6 +32,7 @@ public final class Geocoder {
                 a.keywords().stream().map(Geocoder::clean).filter(k -> k.length() >= 2).toList())).toList();
         this.placeReader = new PlaceReader(gazetteer, areas);
         this.routeReader = new RouteReader(gazetteer, placeReader);
+        this.normaliser = new TextNormaliser(gazetteer.names());
     }
 
     /**
@@ -70,10 +72,12 @@ public final class Geocoder {
     }
 
     private Row read(ProjectFacts p) {
-        String name = clean(p.name());
-        String location = clean(p.location());
-        String units = clean(String.join("、", p.units()));
-        List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units, clean(p.content()));
+        // Traditional characters, full-width forms and pinyin glosses are read as the gazetteer writes names.
+        String name = clean(normaliser.normalise(p.name()));
+        String location = clean(normaliser.normalise(p.location()));
+        String units = clean(normaliser.normalise(String.join("、", p.units())));
+        List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units,
+                clean(normaliser.normalise(p.content())));
         CodeReading code = readCodes(p.codes());
         List<Place> locationPlaces = placeReader.places(location);
         List<Place> namePlaces = placeReader.places(name);
@@ -395,7 +399,7 @@ public final class Geocoder {
     }
 
     private List<String> placesInContent(ProjectFacts p, List<String> options) {
-        return PlaceReader.countiesOf(placeReader.places(clean(p.content()))).stream().filter(options::contains).toList();
+        return PlaceReader.countiesOf(placeReader.places(clean(normaliser.normalise(p.content())))).stream().filter(options::contains).toList();
     }
 
     private List<Placement.AreaMention> areaMentions(String rowText, String content) {
