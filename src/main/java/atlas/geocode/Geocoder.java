@@ -25,6 +25,7 @@ public final class Geocoder {
     private final PlaceReader placeReader;
     private final RouteReader routeReader;
     private final TextNormaliser normaliser;
+    private final PlaceContext placeContext;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
@@ -33,6 +34,7 @@ public final class Geocoder {
         this.placeReader = new PlaceReader(gazetteer, areas);
         this.routeReader = new RouteReader(gazetteer, placeReader);
         this.normaliser = new TextNormaliser(gazetteer.names());
+        this.placeContext = new PlaceContext(gazetteer);
     }
 
     /**
@@ -79,11 +81,19 @@ public final class Geocoder {
         List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units,
                 clean(normaliser.normalise(p.content())));
         CodeReading code = readCodes(p.codes());
-        List<Place> locationPlaces = placeReader.places(location);
+        String site = PlaceContext.withoutNeighbours(location);
+        List<Place> locationPlaces = placeReader.places(site);
         List<Place> namePlaces = placeReader.places(name);
-        // Units name governments and bureaus: only county and city names count there, not towns
-        // ('艮山东路北区块' holds the street name 路北 of 路桥区).
-        List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town()).toList();
+        // Units name governments and bureaus: only county and city names count there, and towns or
+        // streets written in full (双屿街道), not short forms ('艮山东路北区块' holds 路北 of 路桥区).
+        List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town() || PlaceContext.isFullTownName(pl))
+                .toList();
+        // Each place is weighed against the rest of the row: a town wins only when nothing contradicts it.
+        PlaceContext.Firm firm = placeContext.firm(code.counties().keySet(), code.cities(),
+                List.of(locationPlaces, namePlaces, unitPlaces));
+        locationPlaces = placeContext.weigh(locationPlaces, site, firm);
+        namePlaces = placeContext.weigh(namePlaces, name, firm);
+        unitPlaces = placeContext.weigh(unitPlaces, units, firm);
         boolean provinceWide = PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
         boolean province = code.province() && PlaceReader.countiesOf(locationPlaces).isEmpty()
                 && PlaceReader.countiesOf(namePlaces).isEmpty() || provinceWide;
