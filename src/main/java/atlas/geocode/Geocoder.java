@@ -26,6 +26,7 @@ public final class Geocoder {
     private final RouteReader routeReader;
     private final TextNormaliser normaliser;
     private final PlaceContext placeContext;
+    private final PlanningUnitCodes unitCodes;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this.gazetteer = gazetteer;
@@ -35,6 +36,7 @@ public final class Geocoder {
         this.routeReader = new RouteReader(gazetteer, placeReader);
         this.normaliser = new TextNormaliser(gazetteer.names());
         this.placeContext = new PlaceContext(gazetteer);
+        this.unitCodes = new PlanningUnitCodes(gazetteer);
     }
 
     /**
@@ -82,8 +84,8 @@ public final class Geocoder {
                 clean(normaliser.normalise(p.content())));
         CodeReading code = readCodes(p.codes());
         String site = PlaceContext.withoutNeighbours(location);
-        List<Place> locationPlaces = placeReader.places(site);
-        List<Place> namePlaces = placeReader.places(name);
+        List<Place> locationPlaces = withUnitCodes(placeReader.places(site), site);
+        List<Place> namePlaces = withUnitCodes(placeReader.places(name), name);
         // Units name governments and bureaus: only county and city names count there, and towns or
         // streets written in full (双屿街道), not short forms ('艮山东路北区块' holds 路北 of 路桥区).
         List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town() || PlaceContext.isFullTownName(pl))
@@ -99,6 +101,18 @@ public final class Geocoder {
                 && PlaceReader.countiesOf(namePlaces).isEmpty() || provinceWide;
         return new Row(p, name, location, units, code, locationPlaces, namePlaces, unitPlaces, provinceWide, province,
                 areaMentions);
+    }
+
+    /** The gazetteer's places of a text and the planning-unit codes in it, in the order they are written. */
+    private List<Place> withUnitCodes(List<Place> places, String text) {
+        List<Place> codes = unitCodes.places(text);
+        if (codes.isEmpty()) {
+            return places;
+        }
+        List<Place> all = new ArrayList<>(places);
+        all.addAll(codes);
+        all.sort(java.util.Comparator.comparingInt(Place::start));
+        return all;
     }
 
     /** 项目代码: the division code of the second group, read with the year of the first. */
