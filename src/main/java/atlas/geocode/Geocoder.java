@@ -216,6 +216,24 @@ public final class Geocoder {
                     cities(List.of(new Placement.PlacedCounty(only, "route", ""))), List.of(),
                     Optional.empty(), row.areaMentions()));
         }
+        List<String> site = row.locationCounties();
+        if (line.size() >= 2 && !site.isEmpty() && line.stream().map(Placement.PlacedCounty::code).toList().containsAll(site)
+                && site.size() < line.size()) {
+            // 建设地点 names the counties of this project's part of the line ('昌国、盐仓、马岙' on 嵊泗至定海公路).
+            List<Placement.PlacedCounty> part = line.stream().filter(c -> site.contains(c.code()))
+                    .map(c -> new Placement.PlacedCounty(c.code(), "location", c.evidence() + "；建设地点“" + row.location() + "”"))
+                    .toList();
+            return Optional.of(new Placement(part, part.size() == 1 ? "county" : "route", cities(part), List.of(),
+                    Optional.empty(), row.areaMentions()));
+        }
+        if (line.size() == 1 && !abbreviated && route.places().size() >= 2 && codeCounties.keySet().stream().allMatch(seen::contains)) {
+            // Both ends of the stretch lie in one county ('松阳县水南至枫坪段'): the project is there.
+            Placement.PlacedCounty only = line.get(0);
+            return Optional.of(new Placement(List.of(new Placement.PlacedCounty(only.code(), "route",
+                    "名称中的路段“" + route.places().get(0).text() + "至" + route.places().get(route.places().size() - 1).text()
+                            + "”在" + nameOf(only.code()) + "境内")), "county", cities(line), List.of(), Optional.empty(),
+                    row.areaMentions()));
+        }
         if (line.size() >= 2) {
             for (Map.Entry<String, String> e : codeCounties.entrySet()) {
                 if (seen.add(e.getKey())) {
