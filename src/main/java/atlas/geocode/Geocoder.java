@@ -226,13 +226,13 @@ public final class Geocoder {
             return Optional.of(new Placement(part, part.size() == 1 ? "county" : "route", cities(part), List.of(),
                     Optional.empty(), row.areaMentions()));
         }
-        if (line.size() == 1 && !abbreviated && route.places().size() >= 2 && codeCounties.keySet().stream().allMatch(seen::contains)) {
-            // Both ends of the stretch lie in one county ('松阳县水南至枫坪段'): the project is there.
+        if (line.size() == 1 && !abbreviated && route.places().size() >= 2 && codeCounties.isEmpty()) {
+            // Every place of the stretch lies in one county ('松阳县水南至枫坪段'): the project is there.
             Placement.PlacedCounty only = line.get(0);
+            String places = String.join("、", route.places().stream().map(Place::text).distinct().toList());
             return Optional.of(new Placement(List.of(new Placement.PlacedCounty(only.code(), "route",
-                    "名称中的路段“" + route.places().get(0).text() + "至" + route.places().get(route.places().size() - 1).text()
-                            + "”在" + nameOf(only.code()) + "境内")), "county", cities(line), List.of(), Optional.empty(),
-                    row.areaMentions()));
+                    "名称中的路段（" + places + "）均在" + nameOf(only.code()) + "境内")), "county", cities(line), List.of(),
+                    Optional.empty(), row.areaMentions()));
         }
         if (line.size() >= 2) {
             for (Map.Entry<String, String> e : codeCounties.entrySet()) {
