@@ -91,11 +91,13 @@ public final class Geocoder {
         List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town() || PlaceContext.isFullTownName(pl))
                 .toList();
         // Each place is weighed against the rest of the row: a town wins only when nothing contradicts it.
-        PlaceContext.Firm firm = placeContext.firm(code.counties().keySet(), code.cities(),
-                List.of(locationPlaces, namePlaces, unitPlaces));
-        locationPlaces = placeContext.weigh(locationPlaces, site, firm);
-        namePlaces = placeContext.weigh(namePlaces, name, firm);
-        unitPlaces = placeContext.weigh(unitPlaces, units, firm);
+        List<List<Place>> all = List.of(locationPlaces, namePlaces, unitPlaces);
+        if (placeContext.hasWeakNames(all)) {
+            PlaceContext.Firm firm = placeContext.firm(code.counties().keySet(), code.cities(), all);
+            locationPlaces = placeContext.weigh(locationPlaces, site, firm);
+            namePlaces = placeContext.weigh(namePlaces, name, firm);
+            unitPlaces = placeContext.weigh(unitPlaces, units, firm);
+        }
         boolean provinceWide = PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
         boolean province = code.province() && PlaceReader.countiesOf(locationPlaces).isEmpty()
                 && PlaceReader.countiesOf(namePlaces).isEmpty() || provinceWide;

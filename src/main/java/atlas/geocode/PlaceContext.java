@@ -23,6 +23,8 @@ final class PlaceContext {
     /** Characters that end a word before a name: a list, a route, a bracket. */
     private static final String SEPARATORS = "、，,;；/与和及或至到—－-~～()（）:： ";
     private final Gazetteer gazetteer;
+    /** Whether a name is only ever a county's short name, asked once per name (every row asks again). */
+    private final java.util.Map<String, Boolean> shortNames = new java.util.HashMap<>();
 
     PlaceContext(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -122,8 +124,22 @@ final class PlaceContext {
 
     /** A county's bare short name (浦江, 龙泉), not its full name, a site or a 'city + county' form. */
     private boolean isShortName(Place p) {
-        List<Candidate> cands = gazetteer.lookup(p.text());
-        return !cands.isEmpty() && cands.stream().allMatch(c -> "short".equals(c.aliasKind()));
+        return shortNames.computeIfAbsent(p.text(), text -> {
+            List<Candidate> cands = gazetteer.lookup(text);
+            return !cands.isEmpty() && cands.stream().allMatch(c -> "short".equals(c.aliasKind()));
+        });
+    }
+
+    /** Only towns, streets and county short names are ever weighed: rows without them are left as read. */
+    boolean hasWeakNames(List<List<Place>> placeLists) {
+        for (List<Place> places : placeLists) {
+            for (Place p : places) {
+                if (p.town() || p.level().equals("county") && p.codes().size() == 1 && isShortName(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The name starts inside a word: the character before it is a letter of the word, not a break. */

@@ -43,16 +43,15 @@ final class TextNormaliser {
         }
         boolean convert = false;
         boolean wide = false;
-        boolean bracket = false;
+        boolean toned = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x3000) {
-                bracket |= c == '(';
+                toned |= c >= '\u00E0' && c <= '\u01DC' && TONED.indexOf(c) >= 0;
                 continue;
             }
             convert |= traditional.get(c);
             wide |= c == '\u3000' || c >= '\uFF01' && c <= '\uFF5E';
-            bracket |= c == '（';
         }
         String out = text;
         if (convert) {
@@ -61,7 +60,7 @@ final class TextNormaliser {
         if (wide) {
             out = halfWidth(out);
         }
-        if (bracket && out.indexOf('(') >= 0) {
+        if (toned && out.indexOf('(') >= 0) {
             out = PINYIN_GLOSS.matcher(out).replaceAll("");
         }
         return out;
