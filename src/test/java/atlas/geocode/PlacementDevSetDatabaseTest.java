@@ -1,0 +1,35 @@
+package atlas.geocode;
+
+import atlas.db.Database;
+import atlas.gazetteer.Gazetteer;
+import atlas.testing.PostgisExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * './atlas geocode --eval bench/placement-dev.tsv' scores the rows with the gazetteer the server
+ * stored (sites and planning-unit prefixes included): the same figures as the unit test's files.
+ */
+@ExtendWith(PostgisExtension.class)
+class PlacementDevSetDatabaseTest {
+    @Test
+    void theStoredGazetteerPlacesTheDevSetAsTheFilesDo(Database db) throws Exception {
+        Path tsv = GeocoderTest.GEODATA.getParent().resolve("bench/placement-dev.tsv");
+        RowEvaluation.Result stored;
+        try (Connection c = db.connection()) {
+            stored = RowEvaluation.evaluate(c, tsv);
+        }
+        RowEvaluation.Result files = RowEvaluation.evaluate(new Geocoder(Gazetteer.fromFiles(GeocoderTest.GEODATA),
+                PlanAreaKeywords.read(GeocoderTest.GEODATA.resolve("plan-areas.json"))), RowEvaluation.read(tsv));
+        assertEquals(files.fromRow(), stored.fromRow());
+        assertEquals(files.labelled(), stored.labelled());
+        for (int i = 0; i < files.outcomes().size(); i++) {
+            assertEquals(files.outcomes().get(i).placed(), stored.outcomes().get(i).placed(), files.outcomes().get(i).row().name());
+        }
+    }
+}
