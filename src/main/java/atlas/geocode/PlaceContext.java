@@ -25,6 +25,7 @@ final class PlaceContext {
     private final Gazetteer gazetteer;
     /** Whether a name is only ever a county's short name, asked once per name (every row asks again). */
     private final java.util.Map<String, Boolean> shortNames = new java.util.HashMap<>();
+    private final WordBoundaries words = new WordBoundaries();
 
     PlaceContext(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -63,6 +64,9 @@ final class PlaceContext {
 
     /** The places of one text of the row, each kept, narrowed to the row's county or city, or dropped. */
     List<Place> weigh(List<Place> places, String text, Firm firm) {
+        if (places.stream().anyMatch(p -> insideACommonWord(p, text))) {
+            places = places.stream().filter(p -> !insideACommonWord(p, text)).toList();
+        }
         if (firm.isEmpty() && firm.shortCounties().isEmpty()) {
             return places;
         }
@@ -115,6 +119,12 @@ final class PlaceContext {
 
     private boolean noCountyNamedIn(String city, Set<String> counties) {
         return counties.stream().noneMatch(c -> gazetteer.cityOf(c).map(city::equals).orElse(false));
+    }
+
+    /** A town's short name that HanLP reads as part of a longer common noun (太阳能, 良渚文化, 取水口). */
+    private boolean insideACommonWord(Place p, String text) {
+        return p.town() && !isFullTownName(p) && p.codes().size() >= 1 && !p.text().matches("[A-Z0-9]+")
+                && !words.standsAlone(text, p.start(), p.end());
     }
 
     /** A town or street written in full (双屿街道, 梅溪镇), as a unit's name holds it. */

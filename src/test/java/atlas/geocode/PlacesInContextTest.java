@@ -46,6 +46,9 @@ class PlacesInContextTest {
         assertEquals(List.of("330424"), counties("海盐县某新能源公司年产500兆瓦太阳能组件项目", ""));
         // 梅溪 (安吉县's 梅溪镇) as the name of a river in 庆元县.
         assertEquals(List.of("331126"), counties("庆元县梅溪流域生态修复工程", ""));
+        // A town's name inside a common noun is not the town, even when the row names no county (HanLP's words).
+        assertEquals(List.of(), counties("某新能源公司年产500兆瓦太阳能组件项目", ""));
+        assertEquals(List.of(), counties("某水厂取水口上移工程", ""));
         // Without a county in the row, the town still places it.
         assertEquals(List.of("330523"), counties("梅溪镇污水零直排区建设", ""));
         // A town of another county in the same city is contradicted by the county the row names.
