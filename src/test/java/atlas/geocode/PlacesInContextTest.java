@@ -116,5 +116,7 @@ class PlacesInContextTest {
         assertEquals(List.of("330113"), counties("玉架山遗址公园二期", ""));
         assertEquals(List.of("330127"), counties("杭州市特别生态功能区生态补偿项目", ""));
         assertEquals(List.of("330106"), counties("中国美术学院象山校区改造", ""));
+        // A site's longer name wins over a street's short name inside it (状元岙 is 洞头区, 状元 a street of 龙湾区).
+        assertEquals(List.of("330305"), counties("温州港状元岙港区二期工程", ""));
     }
 }
