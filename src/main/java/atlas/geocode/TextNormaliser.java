@@ -55,7 +55,7 @@ final class TextNormaliser {
         }
         String out = text;
         if (convert) {
-            out = ZhConverterUtil.toSimple(out);
+            out = simplified(out);
         }
         if (wide) {
             out = halfWidth(out);
@@ -64,6 +64,14 @@ final class TextNormaliser {
             out = PINYIN_GLOSS.matcher(out).replaceAll("");
         }
         return out;
+    }
+
+    /**
+     * opencc4j loads its tables on first use; geocoders run on several threads, and traditional text is
+     * rare, so conversions take turns rather than risk two threads loading the tables at once.
+     */
+    private static synchronized String simplified(String text) {
+        return ZhConverterUtil.toSimple(text);
     }
 
     /**
