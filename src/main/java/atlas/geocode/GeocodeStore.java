@@ -46,6 +46,9 @@ public final class GeocodeStore {
                 }
             }
             List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas), manual);
+            // Rows that name no place take their list's county when the list keeps to one (ListContext).
+            placements = new ListContext(gazetteer).apply(listsOf(c, projects), placements,
+                    projects.stream().map(p -> manual.containsKey(p.key())).toList());
             Map<String, Integer> byPrecision = new HashMap<>();
             int reviews = 0;
             for (Placement placement : placements) {
@@ -340,6 +343,20 @@ public final class GeocodeStore {
             }
         }
         return out;
+    }
+
+    /** The list (source document) of each project, in the projects' order. */
+    private static List<Long> listsOf(Connection c, List<ProjectFacts> projects) throws SQLException {
+        Map<Long, Long> documentOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, document_id FROM project WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", projects.stream().map(ProjectFacts::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    documentOf.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return projects.stream().map(p -> documentOf.getOrDefault(p.id(), -p.id())).toList();
     }
 
     private static List<ProjectFacts> projects(Connection c, boolean all) throws SQLException {

@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Scores the geocoder on labelled rows from lists it has never seen (bench/placement-dev.tsv): each row
- * goes in as a user's CSV would (序号, 项目名称, 建设地点, 责任单位) through the importer's reader, is placed
- * by the geocoder, and its counties are compared with the label. Nothing is stored.
+ * Scores the geocoder on labelled rows from lists it has never seen (bench/placement-dev.tsv): each
+ * page's rows go in as a user's CSV would (序号, 项目名称, 建设地点, 责任单位) through the importer's
+ * reader, are placed by the geocoder and their list's context, and their counties are compared with the
+ * labels. Nothing is stored.
  */
 public final class RowEvaluation {
     /** One labelled row: fromRow says a careful reader can tell its counties from the row alone. */
@@ -136,35 +137,53 @@ public final class RowEvaluation {
     }
 
     public static Result evaluate(Connection c, Path tsv) throws SQLException {
-        return evaluate(new Geocoder(Gazetteer.load(c), GeocodeStore.planAreas(c)), read(tsv));
+        Gazetteer gazetteer = Gazetteer.load(c);
+        return evaluate(new Geocoder(gazetteer, GeocodeStore.planAreas(c)), new ListContext(gazetteer), read(tsv));
     }
 
-    static Result evaluate(Geocoder geocoder, List<Row> rows) {
-        ParsedTable table;
-        try {
-            table = DocumentReader.read("placement-dev.csv", asCsv(rows).getBytes(StandardCharsets.UTF_8)).tables().get(0);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("the labelled rows do not read as a CSV list: " + e.getMessage(), e);
-        }
+    /** Each page's rows are one list, as a user would import each page's table on its own. */
+    static Result evaluate(Geocoder geocoder, ListContext listContext, List<Row> rows) {
+        java.util.Map<String, List<Row>> pages = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> pages.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r));
         java.util.Map<String, Row> byLine = new java.util.HashMap<>();
         rows.forEach(r -> byLine.put(String.valueOf(r.line()), r));
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Row> placedRows = new ArrayList<>();
+        List<Placement> placements = new ArrayList<>();
+        List<Long> lists = new ArrayList<>();
         long started = System.nanoTime();
-        for (ProjectRecord p : table.projects()) {
-            Row row = byLine.get(p.seq().replaceAll("[.、]$", ""));
-            if (row == null) {
-                throw new IllegalStateException("row 序号 " + p.seq() + " came back from the CSV reader without its label");
+        long page = 0;
+        for (java.util.Map.Entry<String, List<Row>> e : pages.entrySet()) {
+            page++;
+            ParsedTable table;
+            try {
+                table = DocumentReader.read(e.getKey() + ".csv", asCsv(e.getValue()).getBytes(StandardCharsets.UTF_8)).tables().get(0);
+            } catch (DocumentException ex) {
+                throw new IllegalStateException("the labelled rows of " + e.getKey() + " do not read as a CSV list: " + ex.getMessage(), ex);
             }
-            Placement placed = geocoder.place(new ProjectFacts(row.line(), "eval:" + row.line(), p.name(), p.projectCodes(),
-                    p.locationText(), p.responsibleUnits(), p.content()));
-            Set<String> counties = new TreeSet<>(placed.countyCodes());
+            if (!table.rejected().isEmpty()) {
+                throw new IllegalStateException("the CSV reader rejected rows of " + e.getKey() + ": " + table.rejected());
+            }
+            for (ProjectRecord p : table.projects()) {
+                Row row = byLine.get(p.seq().replaceAll("[.、]$", ""));
+                if (row == null) {
+                    throw new IllegalStateException("row 序号 " + p.seq() + " came back from the CSV reader without its label");
+                }
+                placedRows.add(row);
+                lists.add(page);
+                placements.add(geocoder.place(new ProjectFacts(row.line(), "eval:" + row.line(), p.name(), p.projectCodes(),
+                        p.locationText(), p.responsibleUnits(), p.content())));
+            }
+        }
+        placements = listContext.apply(lists, placements, java.util.Collections.nCopies(placements.size(), false));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < placements.size(); i++) {
+            Placement placed = placements.get(i);
             String evidence = String.join("；", new LinkedHashSet<>(placed.counties().stream().map(Placement.PlacedCounty::evidence).toList()));
-            outcomes.add(new Outcome(row, counties, placed.precision(), evidence));
+            outcomes.add(new Outcome(placedRows.get(i), new TreeSet<>(placed.countyCodes()), placed.precision(), evidence));
         }
         long nanos = System.nanoTime() - started;
         if (outcomes.size() != rows.size()) {
-            throw new IllegalStateException(rows.size() - outcomes.size() + " labelled rows were rejected by the CSV reader: "
-                    + table.rejected());
+            throw new IllegalStateException(rows.size() - outcomes.size() + " labelled rows were rejected by the CSV reader");
         }
         List<Outcome> labelled = outcomes.stream().filter(o -> !o.row().expected().isEmpty()).toList();
         return new Result(Score.of(labelled.stream().filter(o -> o.row().fromRow()).toList()), Score.of(labelled), outcomes, nanos);

@@ -26,8 +26,9 @@ class PlacementDevSetDatabaseTest {
         try (Connection c = db.connection()) {
             stored = RowEvaluation.evaluate(c, tsv);
         }
-        RowEvaluation.Result files = RowEvaluation.evaluate(new Geocoder(Gazetteer.fromFiles(GeocoderTest.GEODATA),
-                PlanAreaKeywords.read(GeocoderTest.GEODATA.resolve("plan-areas.json"))), RowEvaluation.read(tsv));
+        Gazetteer fromFiles = Gazetteer.fromFiles(GeocoderTest.GEODATA);
+        RowEvaluation.Result files = RowEvaluation.evaluate(new Geocoder(fromFiles,
+                PlanAreaKeywords.read(GeocoderTest.GEODATA.resolve("plan-areas.json"))), new ListContext(fromFiles), RowEvaluation.read(tsv));
         assertEquals(files.fromRow(), stored.fromRow());
         assertEquals(files.labelled(), stored.labelled());
         for (int i = 0; i < files.outcomes().size(); i++) {

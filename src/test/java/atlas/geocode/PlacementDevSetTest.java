@@ -19,19 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("unit")
 class PlacementDevSetTest {
     private static final Path HOME = GeocoderTest.GEODATA.getParent();
+    private static Gazetteer gazetteer;
     private static Geocoder geocoder;
 
     @BeforeAll
     static void load() {
-        geocoder = new Geocoder(Gazetteer.fromFiles(GeocoderTest.GEODATA),
-                PlanAreaKeywords.read(GeocoderTest.GEODATA.resolve("plan-areas.json")));
+        gazetteer = Gazetteer.fromFiles(GeocoderTest.GEODATA);
+        geocoder = new Geocoder(gazetteer, PlanAreaKeywords.read(GeocoderTest.GEODATA.resolve("plan-areas.json")));
     }
 
     @Test
     void rowsFromListsWeHaveNeverSeenArePlacedAsTheirReadersPlaceThem() {
         List<RowEvaluation.Row> rows = RowEvaluation.read(HOME.resolve("bench/placement-dev.tsv"));
         assertEquals(193, rows.size());
-        RowEvaluation.Result r = RowEvaluation.evaluate(geocoder, rows);
+        RowEvaluation.Result r = RowEvaluation.evaluate(geocoder, new ListContext(gazetteer), rows);
         // Every row came back from the CSV reader and was placed.
         assertEquals(rows.size(), r.outcomes().size());
         assertEquals(109, r.fromRow().rows());
@@ -41,6 +42,6 @@ class PlacementDevSetTest {
                 r.labelled().precision(), r.labelled().recall(), r.labelled().f1());
         assertTrue(r.fromRow().f1() >= 0.99, "rows readable from themselves: F1 " + r.fromRow().f1() + ", misses "
                 + r.misses().stream().filter(o -> o.row().fromRow()).map(o -> o.row().name() + " " + o.placed()).toList());
-        assertTrue(r.labelled().f1() >= 0.64, "all labelled rows: F1 " + r.labelled().f1());
+        assertTrue(r.labelled().f1() >= 0.71, "all labelled rows: F1 " + r.labelled().f1());
     }
 }
