@@ -47,7 +47,7 @@ public final class GeocodeStore {
             }
             List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas), manual);
             // Rows that name no place take their list's county when the list keeps to one (ListContext).
-            placements = new ListContext(gazetteer).apply(listsOf(c, projects), placements,
+            placements = new ListContext(gazetteer).apply(listsOf(c, projects, all), placements,
                     projects.stream().map(p -> manual.containsKey(p.key())).toList());
             Map<String, Integer> byPrecision = new HashMap<>();
             int reviews = 0;
@@ -345,15 +345,13 @@ public final class GeocodeStore {
         return out;
     }
 
-    /** The list (source document) of each project, in the projects' order. */
-    private static List<Long> listsOf(Connection c, List<ProjectFacts> projects) throws SQLException {
+    /** The list (source document) of each project, in the projects' order (the same rows as {@link #projects}). */
+    private static List<Long> listsOf(Connection c, List<ProjectFacts> projects, boolean all) throws SQLException {
         Map<Long, Long> documentOf = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, document_id FROM project WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", projects.stream().map(ProjectFacts::id).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    documentOf.put(rs.getLong(1), rs.getLong(2));
-                }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, document_id FROM project" + (all ? "" : " WHERE geocoded_at IS NULL"))) {
+            while (rs.next()) {
+                documentOf.put(rs.getLong(1), rs.getLong(2));
             }
         }
         return projects.stream().map(p -> documentOf.getOrDefault(p.id(), -p.id())).toList();
