@@ -32,6 +32,7 @@ const METHOD_LABELS = {
   spatial: '空间相交',
   intersects: '空间相交',
   manual: '人工校正',
+  list: '同一清单',
 };
 
 /** Plan-area kinds -> Chinese labels. */

@@ -1,6 +1,7 @@
 package atlas.cli;
 
 import atlas.geocode.Evaluation;
+import atlas.geocode.RowEvaluation;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ final class GeocodeEvalCommand {
     }
 
     static int run(Connection c, Path labels, PrintStream out) throws SQLException {
+        if (labels.getFileName().toString().endsWith(".tsv")) {
+            return runRows(c, labels, out);
+        }
         Evaluation.Result r = Evaluation.evaluate(c, labels);
         out.printf("labelled projects: %d (found in the database: %d)%n", r.labelled(), r.found());
         if (r.found() < r.labelled()) {
@@ -44,6 +48,26 @@ final class GeocodeEvalCommand {
         for (Evaluation.Miss m : r.misses()) {
             out.printf("  %s #%s %s: expected %s (%s), placed %s (%s)%n", m.source().substring(0, 3), m.seq(), m.name(),
                     m.expected(), m.expectedPrecision(), m.placed(), m.placedPrecision());
+        }
+        return 0;
+    }
+
+    /** A set of rows from other lists (bench/placement-dev.tsv): placed as a CSV import would place them, not stored. */
+    private static int runRows(Connection c, Path labels, PrintStream out) throws SQLException {
+        RowEvaluation.Result r = RowEvaluation.evaluate(c, labels);
+        out.printf("rows: %d, labelled %d, readable from the row (from_row = yes) %d; placed in %.1f ms%n",
+                r.outcomes().size(), r.labelled().rows(), r.fromRow().rows(), r.nanos() / 1e6);
+        for (var e : java.util.Map.of("from_row = yes", r.fromRow(), "all labelled  ", r.labelled()).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            RowEvaluation.Score s = e.getValue();
+            out.printf("%s: county-level precision %.3f  recall %.3f  F1 %.3f  (TP %d, FP %d, FN %d)%n", e.getKey(),
+                    s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
+        }
+        out.println("misses (" + r.misses().size() + "):");
+        for (RowEvaluation.Outcome o : r.misses()) {
+            out.printf("  %s #%s%s %s | %s | %s: expected %s, placed %s (%s) %s%n", o.row().source(), o.row().seq(),
+                    o.row().fromRow() ? "" : " (context)", o.row().name(), o.row().location(), o.row().units(),
+                    o.row().expected(), o.placed(), o.precision(), o.evidence());
         }
         return 0;
     }

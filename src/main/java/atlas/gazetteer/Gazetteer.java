@@ -29,6 +29,8 @@ public final class Gazetteer {
     private final Map<String, List<Alias>> aliases;
     private final Map<String, History> history;
     private final Map<String, FunctionalZone> zones;
+    /** Hangzhou planning-unit code prefixes (GS of GS0403) and the county each stands for. */
+    private final Map<String, String> unitPrefixes;
     /** Every name/alias text, longest first, for scanning free text. */
     private final List<String> namesLongestFirst;
     private final Map<Character, int[]> lengthsByFirstChar;
@@ -38,7 +40,8 @@ public final class Gazetteer {
     }
 
     private Gazetteer(Map<String, Division> divisions, Map<String, List<Alias>> aliases,
-                      Map<String, History> history, Map<String, FunctionalZone> zones) {
+                      Map<String, History> history, Map<String, FunctionalZone> zones, Map<String, String> unitPrefixes) {
+        this.unitPrefixes = unitPrefixes;
         this.divisions = divisions;
         this.aliases = aliases;
         this.history = history;
@@ -90,6 +93,11 @@ public final class Gazetteer {
                             List.of((String[]) rs.getArray(3).getArray()), rs.getString(4)));
                 }
             }
+            try (ResultSet rs = st.executeQuery("SELECT prefix, code FROM planning_unit_prefix")) {
+                while (rs.next()) {
+                    parts.unitPrefixes.put(rs.getString(1), rs.getString(2));
+                }
+            }
         }
         return parts.gazetteer();
     }
@@ -113,6 +121,7 @@ public final class Gazetteer {
         parts.divisionNames();
         // As stored: one row per (alias, code), the first of the file winning, read in (alias, code) order.
         List<Map<String, String>> aliasRows = new ArrayList<>(CsvTable.read(dir.resolve("aliases.csv")));
+        aliasRows.addAll(GazetteerLoader.sites(dir.resolve("sites.csv")));
         aliasRows.sort(Comparator.comparing((Map<String, String> r) -> CsvTable.value(r, "alias"))
                 .thenComparing(r -> CsvTable.value(r, "code")));
         for (Map<String, String> r : aliasRows) {
@@ -138,6 +147,9 @@ public final class Gazetteer {
                     CsvTable.value(r, "name"), counties == null ? List.of() : List.of(counties.split(";")),
                     CsvTable.value(r, "reasoning")));
         }
+        for (Map<String, String> r : GazetteerLoader.planningUnits(dir.resolve("planning-units.csv"))) {
+            parts.unitPrefixes.put(CsvTable.value(r, "prefix"), CsvTable.value(r, "code"));
+        }
         return parts.gazetteer();
     }
 
@@ -147,6 +159,7 @@ public final class Gazetteer {
         final Map<String, List<Alias>> aliases = new HashMap<>();
         final Map<String, History> history = new HashMap<>();
         final Map<String, FunctionalZone> zones = new HashMap<>();
+        final Map<String, String> unitPrefixes = new HashMap<>();
 
         void division(Division d) {
             divisions.put(d.code(), d);
@@ -163,7 +176,7 @@ public final class Gazetteer {
         }
 
         Gazetteer gazetteer() {
-            return new Gazetteer(divisions, aliases, history, zones);
+            return new Gazetteer(divisions, aliases, history, zones, unitPrefixes);
         }
     }
 
@@ -179,6 +192,16 @@ public final class Gazetteer {
 
     public Optional<Division> division(String code) {
         return Optional.ofNullable(divisions.get(code));
+    }
+
+    /** The county a Hangzhou planning-unit code prefix stands for ('GS' -> 拱墅区). */
+    public Optional<String> planningUnitCounty(String prefix) {
+        return Optional.ofNullable(unitPrefixes.get(prefix));
+    }
+
+    /** Every name and alias the gazetteer reads in text. */
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(aliases.keySet());
     }
 
     public Optional<FunctionalZone> functionalZone(String code) {

@@ -36,8 +36,11 @@ public final class GazetteerLoader {
                 st.execute("DELETE FROM division_alias");
                 st.execute("DELETE FROM division_code_history");
                 st.execute("DELETE FROM functional_zone");
+                st.execute("DELETE FROM planning_unit_prefix");
             }
             insertAliases(c, CsvTable.read(dir.resolve("aliases.csv")));
+            insertAliases(c, sites(dir.resolve("sites.csv")));
+            insertUnitPrefixes(c, planningUnits(dir.resolve("planning-units.csv")));
             insertHistory(c, CsvTable.read(dir.resolve("code-history.csv")));
             insertZones(c, CsvTable.read(dir.resolve("functional-zones.csv")));
             Path boundaries = geodata.resolve("boundaries/zhejiang-counties.geojson");
@@ -76,12 +79,61 @@ public final class GazetteerLoader {
 
     private static void insertAliases(Connection c, List<Map<String, String>> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO division_alias (alias, code, kind, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                "INSERT INTO division_alias (alias, code, kind, note, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Map<String, String> r : rows) {
                 ps.setString(1, CsvTable.value(r, "alias"));
                 ps.setString(2, CsvTable.value(r, "code"));
                 ps.setString(3, CsvTable.value(r, "kind"));
                 ps.setString(4, CsvTable.value(r, "note"));
+                ps.setString(5, CsvTable.value(r, "source"));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Hand-added sites and zones: each row names a public source, or the whole gazetteer is refused. */
+    static List<Map<String, String>> sites(Path file) {
+        List<Map<String, String>> rows = CsvTable.read(file);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> r = rows.get(i);
+            String where = file.getFileName() + " row " + (i + 2) + " (" + r.get("alias") + ")";
+            for (String column : List.of("alias", "code", "kind", "source")) {
+                if (CsvTable.value(r, column) == null) {
+                    throw new IllegalArgumentException(where + ": no " + column);
+                }
+            }
+            if (!List.of("landmark", "zone", "town", "street").contains(CsvTable.value(r, "kind"))) {
+                throw new IllegalArgumentException(where + ": kind '" + r.get("kind") + "' is not landmark, zone, town or street");
+            }
+        }
+        return rows;
+    }
+
+    /** Planning-unit code prefixes: upper-case letters, a county code and a source on every row. */
+    static List<Map<String, String>> planningUnits(Path file) {
+        List<Map<String, String>> rows = CsvTable.read(file);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> r = rows.get(i);
+            String where = file.getFileName() + " row " + (i + 2) + " (" + r.get("prefix") + ")";
+            if (CsvTable.value(r, "prefix") == null || !CsvTable.value(r, "prefix").matches("[A-Z]{2,4}")) {
+                throw new IllegalArgumentException(where + ": the prefix must be 2-4 upper-case letters");
+            }
+            if (CsvTable.value(r, "code") == null || CsvTable.value(r, "source") == null) {
+                throw new IllegalArgumentException(where + ": no code or no source");
+            }
+        }
+        return rows;
+    }
+
+    private static void insertUnitPrefixes(Connection c, List<Map<String, String>> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO planning_unit_prefix (prefix, code, note, source) VALUES (?, ?, ?, ?)")) {
+            for (Map<String, String> r : rows) {
+                ps.setString(1, CsvTable.value(r, "prefix"));
+                ps.setString(2, CsvTable.value(r, "code"));
+                ps.setString(3, CsvTable.value(r, "note"));
+                ps.setString(4, CsvTable.value(r, "source"));
                 ps.addBatch();
             }
             ps.executeBatch();

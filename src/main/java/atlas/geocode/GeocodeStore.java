@@ -47,6 +47,9 @@ public final class GeocodeStore {
             }
             atlas.lines.LineRegistry lines = atlas.lines.LineStore.read(c);
             List<Placement> placements = place(projects, () -> new Geocoder(gazetteer, areas, lines), manual);
+            // Rows that name no place take their list's county when the list keeps to one (ListContext).
+            placements = new ListContext(gazetteer).apply(listsOf(c, projects, all), placements,
+                    projects.stream().map(p -> manual.containsKey(p.key())).toList());
             Map<String, Integer> byPrecision = new HashMap<>();
             int reviews = 0;
             for (Placement placement : placements) {
@@ -335,7 +338,7 @@ public final class GeocodeStore {
         }
     }
 
-    private static List<PlanAreaKeywords> planAreas(Connection c) throws SQLException {
+    static List<PlanAreaKeywords> planAreas(Connection c) throws SQLException {
         List<PlanAreaKeywords> out = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, members, keywords FROM plan_area ORDER BY id")) {
@@ -356,6 +359,18 @@ public final class GeocodeStore {
             }
         }
         return out;
+    }
+
+    /** The list (source document) of each project, in the projects' order (the same rows as {@link #projects}). */
+    private static List<Long> listsOf(Connection c, List<ProjectFacts> projects, boolean all) throws SQLException {
+        Map<Long, Long> documentOf = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, document_id FROM project" + (all ? "" : " WHERE geocoded_at IS NULL"))) {
+            while (rs.next()) {
+                documentOf.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return projects.stream().map(p -> documentOf.getOrDefault(p.id(), -p.id())).toList();
     }
 
     private static List<ProjectFacts> projects(Connection c, boolean all) throws SQLException {

@@ -25,6 +25,9 @@ public final class Geocoder {
     private final PlaceReader placeReader;
     private final RouteReader routeReader;
     private final LineReader lineReader;
+    private final TextNormaliser normaliser;
+    private final PlaceContext placeContext;
+    private final PlanningUnitCodes unitCodes;
 
     public Geocoder(Gazetteer gazetteer, List<PlanAreaKeywords> areas) {
         this(gazetteer, areas, atlas.lines.LineRegistry.empty());
@@ -37,6 +40,9 @@ public final class Geocoder {
         this.placeReader = new PlaceReader(gazetteer, areas);
         this.routeReader = new RouteReader(gazetteer, placeReader);
         this.lineReader = new LineReader(gazetteer, placeReader, lines);
+        this.normaliser = new TextNormaliser(gazetteer.names());
+        this.placeContext = new PlaceContext(gazetteer);
+        this.unitCodes = new PlanningUnitCodes(gazetteer);
     }
 
     /**
@@ -77,21 +83,45 @@ public final class Geocoder {
     }
 
     private Row read(ProjectFacts p) {
-        String name = clean(p.name());
-        String location = clean(p.location());
-        String units = clean(String.join("、", p.units()));
-        List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units, clean(p.content()));
+        // Traditional characters, full-width forms and pinyin glosses are read as the gazetteer writes names.
+        String name = clean(normaliser.normalise(p.name()));
+        String location = clean(normaliser.normalise(p.location()));
+        String units = clean(normaliser.normalise(String.join("、", p.units())));
+        List<Placement.AreaMention> areaMentions = areaMentions(name + " " + location + " " + units,
+                clean(normaliser.normalise(p.content())));
         CodeReading code = readCodes(p.codes());
-        List<Place> locationPlaces = placeReader.places(location);
-        List<Place> namePlaces = placeReader.places(name);
-        // Units name governments and bureaus: only county and city names count there, not towns
-        // ('艮山东路北区块' holds the street name 路北 of 路桥区).
-        List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town()).toList();
+        String site = PlaceContext.withoutNeighbours(location);
+        List<Place> locationPlaces = withUnitCodes(placeReader.places(site), site);
+        List<Place> namePlaces = withUnitCodes(placeReader.places(name), name);
+        // Units name governments and bureaus: only county and city names count there, and towns or
+        // streets written in full (双屿街道), not short forms ('艮山东路北区块' holds 路北 of 路桥区).
+        List<Place> unitPlaces = placeReader.places(units).stream().filter(pl -> !pl.town() || PlaceContext.isFullTownName(pl))
+                .toList();
+        // Each place is weighed against the rest of the row: a town wins only when nothing contradicts it.
+        List<List<Place>> all = List.of(locationPlaces, namePlaces, unitPlaces);
+        if (placeContext.hasWeakNames(all)) {
+            PlaceContext.Firm firm = placeContext.firm(code.counties().keySet(), code.cities(), all);
+            locationPlaces = placeContext.weigh(locationPlaces, site, firm);
+            namePlaces = placeContext.weigh(namePlaces, name, firm);
+            unitPlaces = placeContext.weigh(unitPlaces, units, firm);
+        }
         boolean provinceWide = PROVINCE_WIDE.matcher(location).find() || PROVINCE_WIDE.matcher(name).find();
         boolean province = code.province() && PlaceReader.countiesOf(locationPlaces).isEmpty()
                 && PlaceReader.countiesOf(namePlaces).isEmpty() || provinceWide;
         return new Row(p, name, location, units, code, locationPlaces, namePlaces, unitPlaces, provinceWide, province,
                 areaMentions);
+    }
+
+    /** The gazetteer's places of a text and the planning-unit codes in it, in the order they are written. */
+    private List<Place> withUnitCodes(List<Place> places, String text) {
+        List<Place> codes = unitCodes.places(text);
+        if (codes.isEmpty()) {
+            return places;
+        }
+        List<Place> all = new ArrayList<>(places);
+        all.addAll(codes);
+        all.sort(java.util.Comparator.comparingInt(Place::start));
+        return all;
     }
 
     /** 项目代码: the division code of the second group, read with the year of the first. */
@@ -211,6 +241,24 @@ public final class Geocoder {
             return Optional.of(new Placement(List.of(new Placement.PlacedCounty(only, "route",
                     "名称中的“" + route.segment().get(0).text() + "段”")), "county",
                     cities(List.of(new Placement.PlacedCounty(only, "route", ""))), List.of(),
+                    Optional.empty(), row.areaMentions()));
+        }
+        List<String> site = row.locationCounties();
+        if (line.size() >= 2 && !site.isEmpty() && line.stream().map(Placement.PlacedCounty::code).toList().containsAll(site)
+                && site.size() < line.size()) {
+            // 建设地点 names the counties of this project's part of the line ('昌国、盐仓、马岙' on 嵊泗至定海公路).
+            List<Placement.PlacedCounty> part = line.stream().filter(c -> site.contains(c.code()))
+                    .map(c -> new Placement.PlacedCounty(c.code(), "location", c.evidence() + "；建设地点“" + row.location() + "”"))
+                    .toList();
+            return Optional.of(new Placement(part, part.size() == 1 ? "county" : "route", cities(part), List.of(),
+                    Optional.empty(), row.areaMentions()));
+        }
+        if (line.size() == 1 && !abbreviated && route.places().size() >= 2 && codeCounties.isEmpty()) {
+            // Every place of the stretch lies in one county ('松阳县水南至枫坪段'): the project is there.
+            Placement.PlacedCounty only = line.get(0);
+            String places = String.join("、", route.places().stream().map(Place::text).distinct().toList());
+            return Optional.of(new Placement(List.of(new Placement.PlacedCounty(only.code(), "route",
+                    "名称中的路段（" + places + "）均在" + nameOf(only.code()) + "境内")), "county", cities(line), List.of(),
                     Optional.empty(), row.areaMentions()));
         }
         if (line.size() >= 2) {
@@ -420,7 +468,7 @@ public final class Geocoder {
     }
 
     private List<String> placesInContent(ProjectFacts p, List<String> options) {
-        return PlaceReader.countiesOf(placeReader.places(clean(p.content()))).stream().filter(options::contains).toList();
+        return PlaceReader.countiesOf(placeReader.places(clean(normaliser.normalise(p.content())))).stream().filter(options::contains).toList();
     }
 
     private List<Placement.AreaMention> areaMentions(String rowText, String content) {

@@ -51,6 +51,7 @@ public final class ReferenceData {
         Path g = geodata.resolve("gazetteer");
         List<Path> gazetteerFiles = List.of(g.resolve("divisions.csv"), g.resolve("aliases.csv"),
                 g.resolve("code-history.csv"), g.resolve("functional-zones.csv"),
+                g.resolve("sites.csv"), g.resolve("planning-units.csv"),
                 geodata.resolve("boundaries/zhejiang-counties.geojson"));
         String hash = DatasetVersions.sha256(gazetteerFiles);
         boolean changed = false;
