@@ -1,0 +1,130 @@
+package atlas.identity;
+
+/** Every statement of the identity room: entries, links, projects above entries, placement through links. */
+final class IdentitySql {
+    private IdentitySql() {
+    }
+
+    /** The list's year as its title prints it ('浙江省大湾区建设 2023 年重大工程项目清单'). */
+    static final String LIST_YEAR = "(regexp_match(p.list_title, '(20[0-9]{2})\\s*年'))[1]::int";
+
+    /**
+     * Every entry with what the scorer reads; its place from its own placements (never from one it took
+     * through a link), and whether that evidence is strong (项目代码, 建设地点, an administrator).
+     */
+    static final String ENTRIES = """
+            SELECT p.id, p.project_key, p.fid, p.document_id, %s AS list_year, p.list_title, p.name, p.project_codes,
+                   p.start_year, p.end_year, p.total_investment, p.responsible_units, coalesce(p.content, ''),
+                   coalesce(array_agg(DISTINCT d.code || ':' || d.name) FILTER (WHERE d.level = 'county'), '{}'),
+                   coalesce(array_agg(DISTINCT CASE WHEN d.level = 'city' THEN d.code || ':' || d.name
+                                                    ELSE city.code || ':' || city.name END)
+                            FILTER (WHERE d.code IS NOT NULL), '{}'),
+                   coalesce(bool_or(pl.method IN ('code', 'location', 'manual') AND d.level = 'county'), false)
+            FROM project p
+            LEFT JOIN placement pl ON pl.project_id = p.id AND pl.method <> 'link'
+            LEFT JOIN division d ON d.code = pl.division_code
+            LEFT JOIN division city ON city.code = d.parent_code
+            GROUP BY p.id ORDER BY p.id""".formatted(LIST_YEAR);
+
+    static final String MANUAL_LINKS = "SELECT entry_a, entry_b, relation, part_of, comment, set_by FROM manual_link";
+
+    static final String STAGE = """
+            CREATE TEMP TABLE identity_link (entry_a text, entry_b text, relation text, part_of text, score numeric(4, 3),
+              evidence text, method text, status text) ON COMMIT DROP;
+            CREATE TEMP TABLE identity_entry (id bigint PRIMARY KEY, identity text NOT NULL, counted boolean NOT NULL,
+              list_year int, linked boolean NOT NULL) ON COMMIT DROP;
+            CREATE TEMP TABLE identity_changed (id bigint PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE identity_adopt (weak_id bigint PRIMARY KEY, strong_id bigint NOT NULL, prefix text NOT NULL)
+              ON COMMIT DROP""";
+
+    /** The links are replaced by difference, so a run that finds the same links writes nothing. */
+    static final String REPLACE_LINKS = """
+            DELETE FROM project_link l WHERE NOT EXISTS (SELECT 1 FROM identity_link s WHERE s.entry_a = l.entry_a
+              AND s.entry_b = l.entry_b AND s.relation = l.relation AND s.part_of IS NOT DISTINCT FROM l.part_of
+              AND s.score = l.score AND s.evidence = l.evidence AND s.method = l.method AND s.status = l.status);
+            INSERT INTO project_link (entry_a, entry_b, relation, part_of, score, evidence, method, status)
+            SELECT entry_a, entry_b, relation, part_of, score, evidence, method, status FROM identity_link
+            ON CONFLICT DO NOTHING""";
+
+    static final String UPDATE_ENTRIES = """
+            WITH changed AS (
+              UPDATE project p SET identity = s.identity, counted = s.counted, list_year = s.list_year, linked = s.linked
+              FROM identity_entry s
+              WHERE p.id = s.id AND (p.identity IS DISTINCT FROM s.identity OR p.counted <> s.counted
+                                     OR p.list_year IS DISTINCT FROM s.list_year OR p.linked <> s.linked)
+              RETURNING p.id)
+            INSERT INTO identity_changed SELECT id FROM changed""";
+
+    /** Grey-zone links are review items of the later entry; an open one is replaced on every run. */
+    static final String REVIEW_ITEMS = """
+            DELETE FROM review_item WHERE kind = 'link' AND status = 'open';
+            INSERT INTO review_item (project_key, kind, reason)
+            SELECT l.entry_b, 'link', '可能与“' || a.name || '”（' || a.list_title || ' 序号' || a.seq || '）'
+                   || CASE l.relation WHEN 'same' THEN '为同一项目' WHEN 'part' THEN '为部分与整体' ELSE '相关' END
+                   || '：' || l.evidence || '（得分 ' || l.score || '）'
+            FROM identity_link l JOIN project a ON a.project_key = l.entry_a
+            WHERE l.status = 'review'""";
+
+    /**
+     * An entry without strong evidence of its own takes its partner's placement, each with the
+     * evidence that says so; wanted rows replace the weak entry's rows by difference.
+     */
+    static final String ADOPT_PLACEMENTS = """
+            CREATE TEMP TABLE identity_placement ON COMMIT DROP AS
+            SELECT a.weak_id AS project_id, pl.division_code, 'link'::text AS method, pl.precision,
+                   a.prefix || pl.evidence AS evidence, pl.ordinal
+            FROM identity_adopt a JOIN placement pl ON pl.project_id = a.strong_id;
+            DELETE FROM placement pl USING identity_adopt a
+            WHERE pl.project_id = a.weak_id AND NOT EXISTS (SELECT 1 FROM identity_placement w
+              WHERE w.project_id = pl.project_id AND w.division_code = pl.division_code AND w.method = pl.method
+                AND w.precision = pl.precision AND w.evidence = pl.evidence AND w.ordinal = pl.ordinal);
+            INSERT INTO placement (project_id, division_code, method, precision, evidence, ordinal)
+            SELECT project_id, division_code, method, precision, evidence, ordinal FROM identity_placement
+            ON CONFLICT DO NOTHING;
+            UPDATE project w SET precision = s.precision, geom = s.geom, plan_areas = s.plan_areas
+            FROM identity_adopt a JOIN project s ON s.id = a.strong_id
+            WHERE w.id = a.weak_id AND (w.precision IS DISTINCT FROM s.precision
+              OR ST_AsEWKB(w.geom) IS DISTINCT FROM ST_AsEWKB(s.geom) OR w.plan_areas IS DISTINCT FROM s.plan_areas);
+            UPDATE review_item r SET status = 'resolved', comment = '已按关联条目落位'
+            FROM identity_adopt a JOIN project w ON w.id = a.weak_id
+            WHERE r.project_key = w.project_key AND r.status = 'open' AND r.kind IN ('city-only', 'unplaced', 'province')""";
+
+    /**
+     * An entry that took a placement through a link it no longer has is placed again by its own
+     * evidence on the next placing run.
+     */
+    static final String RELEASE_ADOPTED = """
+            WITH released AS (
+              DELETE FROM placement pl WHERE pl.method = 'link'
+                AND NOT EXISTS (SELECT 1 FROM identity_adopt a WHERE a.weak_id = pl.project_id)
+              RETURNING pl.project_id)
+            UPDATE project p SET geocoded_at = NULL WHERE p.id IN (SELECT project_id FROM released)""";
+
+    /**
+     * The served properties of every entry of a project with links: the project (its first entry's
+     * fid), whether this entry is the one counted, its links, and its entries in list order.
+     */
+    static final String REFRESH_PROPERTIES = """
+            WITH touched AS (SELECT id FROM project WHERE linked UNION SELECT id FROM identity_changed),
+            fresh AS (
+              SELECT p.id, (coalesce(p.properties, project_feature_properties(p.id))::jsonb - 'entries' - 'project' - 'counted'
+                || CASE WHEN p.linked THEN jsonb_build_object('project', p.identity, 'counted', p.counted, 'entries', e.entries)
+                   ELSE '{}'::jsonb END)::json AS properties
+              FROM touched t JOIN project p ON p.id = t.id
+              CROSS JOIN LATERAL (
+                SELECT jsonb_agg(jsonb_build_object('id', q.fid, 'name', q.name, 'source', sd.file_name, 'list', q.list_title,
+                         'list_year', q.list_year, 'table', q.table_title, 'seq', q.seq,
+                         'relation', CASE WHEN q.id = p.id THEN 'self' ELSE coalesce(l.relation, 'same') END,
+                         'part_of', CASE WHEN l.part_of IS NULL THEN NULL WHEN l.part_of = q.project_key THEN 'whole' ELSE 'part' END,
+                         'link_status', l.status, 'link_score', l.score, 'link_evidence', l.evidence,
+                         'total_investment', q.total_investment, 'planned_investment', q.planned_investment,
+                         'nature', q.nature, 'progress', q.progress, 'category', q.category, 'counted', q.counted)
+                         ORDER BY q.list_year NULLS FIRST, q.id) AS entries
+                FROM project q
+                JOIN source_document sd ON sd.id = q.document_id
+                LEFT JOIN project_link l ON l.status <> 'rejected'
+                  AND ((l.entry_a = p.project_key AND l.entry_b = q.project_key) OR (l.entry_b = p.project_key AND l.entry_a = q.project_key))
+                WHERE q.identity = p.identity OR q.id = p.id OR l.entry_a IS NOT NULL) e)
+            UPDATE project p SET properties = f.properties FROM fresh f
+            WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""";
+}
