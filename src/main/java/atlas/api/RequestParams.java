@@ -21,7 +21,7 @@ public final class RequestParams {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 10_000;
     static final Set<String> FILTER_NAMES = Set.of("city", "county", "area", "category", "nature", "source",
-            "precision", "min_investment", "max_investment", "q", "datetime", "bbox");
+            "precision", "min_investment", "max_investment", "q", "datetime", "bbox", "count");
     static final Set<String> ITEMS_NAMES = Set.of("limit", "offset", "bbox", "bbox-crs", "zoom", "f", "sortby",
             "datetime");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
@@ -95,8 +95,12 @@ public final class RequestParams {
             throw ApiProblem.badParameter("min_investment", "greater than max_investment");
         }
         Optional<Integer>[] years = datetime();
+        Optional<String> count = single("count");
+        if (count.isPresent() && !List.of("projects", "entries").contains(count.get())) {
+            throw ApiProblem.badParameter("count", "projects (default: a project in several lists counts once) or entries (every list entry)");
+        }
         return new ProjectFilter(city, county, single("area"), single("category"), single("nature"), single("source"),
-                precision, min, max, single("q"), years[0], years[1], bbox());
+                precision, min, max, single("q"), years[0], years[1], bbox(), count.equals(Optional.of("entries")));
     }
 
     public Optional<double[]> bbox() {

@@ -16,8 +16,12 @@ public final class StatsRoutes {
     private StatsRoutes() {
     }
 
+    /** A statistics answer with the entries counted one by one beside it. */
+    private record Answer(Layers.Stats stats, atlas.identity.Counting.Entries entries) {
+    }
+
     public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed) {
-        ResponseCache<Layers.Stats> cache = new ResponseCache<>(500);
+        ResponseCache<Answer> cache = new ResponseCache<>(500);
         app.get("/api/stats", ctx -> {
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
@@ -35,18 +39,21 @@ public final class StatsRoutes {
                 }
                 String version = layers.dataVersion(c);
                 String key = groupby + "?" + filter.asParameters();
-                Layers.Stats s = cache.get(version, key, () -> layers.settled(c), () -> {
+                Answer answer = cache.get(version, key, () -> layers.settled(c), () -> {
                     // Unfiltered statistics are built ahead (when current); filtered ones live.
                     java.util.Optional<Layers.Stats> ready = filter.asParameters().isEmpty()
                             ? precomputed.stats(c, groupby) : java.util.Optional.empty();
-                    return ready.isPresent() ? ready.get() : layers.stats(c, groupby, filter);
+                    return new Answer(ready.isPresent() ? ready.get() : layers.stats(c, groupby, filter),
+                            atlas.identity.Counting.entries(c, filter));
                 });
+                Layers.Stats s = answer.stats();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("groupby", s.groupby());
                 body.put("filters", filter.asParameters());
                 body.put("count", s.count());
                 body.put("total", Map.of("count", s.count(), "total_investment", s.totalInvestment() == null ? 0 : s.totalInvestment()));
                 body.put("unit", "亿元");
+                body.putAll(atlas.identity.Counting.describe(filter, answer.entries()));
                 body.put("groups", s.groups().stream().map(g -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("key", g.key());

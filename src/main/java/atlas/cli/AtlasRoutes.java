@@ -38,6 +38,7 @@ public final class AtlasRoutes implements ApiContext {
         atlas.api.StatsRoutes.register(app, db, layers, precomputed);
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
         new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
+        new atlas.api.LinkRoutes(db, auth).register(app);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
     }

@@ -101,13 +101,14 @@ final class IdentitySql {
             UPDATE project p SET geocoded_at = NULL WHERE p.id IN (SELECT project_id FROM released)""";
 
     /**
-     * The served properties of every entry of a project with links: the project (its first entry's
-     * fid), whether this entry is the one counted, its links, and its entries in list order.
+     * The served properties of every entry of a project with links, built again (a placement taken
+     * through a link changes them): the project (its first entry's fid), whether this entry is the one
+     * counted, and its entries in list order. An entry without links has none of these keys.
      */
     static final String REFRESH_PROPERTIES = """
             WITH touched AS (SELECT id FROM project WHERE linked UNION SELECT id FROM identity_changed),
             fresh AS (
-              SELECT p.id, (coalesce(p.properties, project_feature_properties(p.id))::jsonb - 'entries' - 'project' - 'counted'
+              SELECT p.id, (project_feature_properties(p.id)::jsonb - 'entries' - 'project' - 'counted'
                 || CASE WHEN p.linked THEN jsonb_build_object('project', p.identity, 'counted', p.counted, 'entries', e.entries)
                    ELSE '{}'::jsonb END)::json AS properties
               FROM touched t JOIN project p ON p.id = t.id
@@ -127,4 +128,52 @@ final class IdentitySql {
                 WHERE q.identity = p.identity OR q.id = p.id OR l.entry_a IS NOT NULL) e)
             UPDATE project p SET properties = f.properties FROM fresh f
             WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""";
+
+    static final String KEYS_BY_FID = "SELECT fid, project_key FROM project WHERE fid = ANY (?)";
+
+    static final String STORED_LINK = """
+            SELECT relation, status, score, evidence FROM project_link
+            WHERE (entry_a = ? AND entry_b = ?) OR (entry_a = ? AND entry_b = ?)""";
+
+    static final String SET_MANUAL_LINK = """
+            INSERT INTO manual_link (entry_a, entry_b, relation, part_of, comment, set_by) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entry_a, entry_b) DO UPDATE SET relation = excluded.relation, part_of = excluded.part_of,
+              comment = excluded.comment, set_by = excluded.set_by, set_at = now()""";
+
+    /** Links for the review page and the API, both entries named. */
+    static final String LINKS = """
+            SELECT l.relation, l.status, l.score, l.evidence, l.method,
+                   a.fid, a.name, a.list_title, a.seq, b.fid, b.name, b.list_title, b.seq,
+                   CASE WHEN l.part_of IS NULL THEN NULL WHEN l.part_of = a.project_key THEN a.fid ELSE b.fid END
+            FROM project_link l JOIN project a ON a.project_key = l.entry_a JOIN project b ON b.project_key = l.entry_b
+            WHERE (?::text IS NULL OR l.status = ?) ORDER BY l.status, l.score DESC, a.id, b.id LIMIT ?""";
+
+    /** What a later list brought, against the lists before it: entries continued (linked to an earlier one) or new. */
+    static final String CONTINUITY_OF_DOCUMENT = """
+            SELECT p.fid, p.name, p.seq,
+                   (SELECT string_agg(l.relation, ',') FROM project_link l JOIN project e ON e.project_key =
+                      CASE WHEN l.entry_a = p.project_key THEN l.entry_b ELSE l.entry_a END
+                    WHERE (l.entry_a = p.project_key OR l.entry_b = p.project_key) AND l.status IN ('linked', 'confirmed')
+                      AND e.document_id <> p.document_id AND coalesce(e.list_year, 0) < coalesce(p.list_year, 0)) AS earlier
+            FROM project p WHERE p.document_id = ? ORDER BY p.id""";
+
+    /**
+     * Entries of the latest earlier list of the same programme (the title without its year) that no
+     * entry of the document continues: gone from the new list.
+     */
+    static final String GONE_FROM_DOCUMENT = """
+            WITH doc AS (SELECT DISTINCT regexp_replace(list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme, list_year
+                         FROM project WHERE document_id = ?),
+            previous AS (SELECT DISTINCT ON (d.programme) p.list_title FROM project p JOIN doc d
+                           ON regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') = d.programme AND p.list_year < d.list_year
+                         ORDER BY d.programme, p.list_year DESC)
+            SELECT e.fid, e.name, e.seq FROM project e WHERE e.list_title IN (SELECT list_title FROM previous)
+              AND NOT EXISTS (SELECT 1 FROM project_link l JOIN project n ON n.project_key =
+                                CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END
+                              WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key)
+                                AND l.status IN ('linked', 'confirmed') AND n.document_id = ?)
+            ORDER BY e.id""";
+
+    /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
+    static final String ENTRY_TOTALS = "SELECT count(*), sum(p.total_investment) FROM project p WHERE ";
 }

@@ -34,18 +34,20 @@ final class FeatureSql {
     static final String AREA_FIGURES = """
             WITH g AS (
               SELECT plan_areas, coalesce(category, '未分类') AS category, coalesce(nature, '未注明') AS nature,
-                     count(*) AS n, sum(total_investment) AS t
+                     count(*) FILTER (WHERE counted) AS n, sum(total_investment) FILTER (WHERE counted) AS t, count(*) AS e
               FROM project WHERE cardinality(plan_areas) > 0 GROUP BY 1, 2, 3),
-            x AS (SELECT m.area_id, g.category, g.nature, g.n, g.t FROM g CROSS JOIN LATERAL unnest(g.plan_areas) m(area_id)),
+            x AS (SELECT m.area_id, g.category, g.nature, g.n, g.t, g.e FROM g CROSS JOIN LATERAL unnest(g.plan_areas) m(area_id)),
             by_category AS (
               SELECT area_id, json_object_agg(category, json_build_object('count', n, 'total_investment', t) ORDER BY category) AS j
-              FROM (SELECT area_id, category, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1),
+              FROM (SELECT area_id, category, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2 HAVING sum(n) > 0) c GROUP BY 1),
             by_nature AS (
               SELECT area_id, json_object_agg(nature, json_build_object('count', n, 'total_investment', t) ORDER BY nature) AS j
-              FROM (SELECT area_id, nature, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1)
-            SELECT t.area_id, t.project_count, t.total_investment, c.j AS by_category, n.j AS by_nature
-            FROM (SELECT area_id, sum(n)::bigint AS project_count, sum(t) AS total_investment FROM x GROUP BY 1) t
-            JOIN by_category c USING (area_id) JOIN by_nature n USING (area_id)""";
+              FROM (SELECT area_id, nature, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2 HAVING sum(n) > 0) c GROUP BY 1)
+            SELECT t.area_id, t.project_count, t.total_investment, coalesce(c.j, '{}'::json) AS by_category,
+                   coalesce(n.j, '{}'::json) AS by_nature, t.entry_count
+            FROM (SELECT area_id, sum(n)::bigint AS project_count, sum(t) AS total_investment, sum(e)::bigint AS entry_count
+                  FROM x GROUP BY 1) t
+            LEFT JOIN by_category c USING (area_id) LEFT JOIN by_nature n USING (area_id)""";
 
     /** True while the statistics set (with the area figures) was built at the current input version. */
     private static final String STATS_CURRENT = Precomputed.builtAtCurrentInput(Precomputed.STATS);
@@ -62,10 +64,11 @@ final class FeatureSql {
                      'assumption', a.assumption, 'width_km', a.width_km, 'members', a.members,
                      'line', ST_AsGeoJSON(a.line, 6)::json,
                      'project_count', coalesce(s.project_count, 0), 'total_investment', s.total_investment,
+                     'entry_count', coalesce(s.entry_count, 0), 'counting', 'projects',
                      'by_category', coalesce(s.by_category, '{}'::json), 'by_nature', coalesce(s.by_nature, '{}'::json)))::text
                 FROM plan_area a
                 LEFT JOIN (
-                  SELECT area_id, project_count, total_investment, by_category, by_nature FROM serving_area_figure
+                  SELECT area_id, project_count, total_investment, by_category, by_nature, entry_count FROM serving_area_figure
                   WHERE %s
                   UNION ALL
                   SELECT * FROM (%s) live WHERE NOT %s) s ON s.area_id = a.id

@@ -204,7 +204,7 @@ public final class Precomputed {
             st.executeUpdate("DELETE FROM serving_stats");
             // The plan-area layers' figures, with the live query (FeatureSql.areas serves them while current).
             st.executeUpdate("DELETE FROM serving_area_figure");
-            st.executeUpdate("INSERT INTO serving_area_figure (area_id, project_count, total_investment, by_category, by_nature) "
+            st.executeUpdate("INSERT INTO serving_area_figure (area_id, project_count, total_investment, by_category, by_nature, entry_count) "
                     + FeatureSql.AREA_FIGURES);
         }
         for (String groupby : Layers.GROUPINGS) {
@@ -249,13 +249,13 @@ public final class Precomputed {
                     SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g,
                            ST_X(ST_PointOnSurface(p.geom_3857)) AS px, ST_Y(ST_PointOnSurface(p.geom_3857)) AS py,
                            %s AS sx, %s AS sy, %s AS n
-                    FROM project p WHERE GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')"""
+                    FROM project p WHERE p.counted AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')"""
                     .formatted(Tiles.CELL_SUMS[0].formatted("p.geom_3857"), Tiles.CELL_SUMS[1].formatted("p.geom_3857"),
                             Tiles.CELL_SUMS[2].formatted("p.geom_3857")));
             st.execute("""
                     CREATE TEMP TABLE serving_build_lines ON COMMIT DROP AS
                     SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g
-                    FROM project p WHERE GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT')""");
+                    FROM project p WHERE p.counted AND GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT')""");
             st.execute("CREATE INDEX ON serving_build_points USING gist (g)");
             st.execute("CREATE INDEX ON serving_build_lines USING gist (g)");
             st.execute("ANALYZE serving_build_points");

@@ -7,13 +7,33 @@ import java.util.Optional;
 
 /**
  * The project filters every project endpoint shares (items, tiles, stats, exports). All values are
- * already validated; toSql turns them into one parameterised WHERE clause over 'project p'.
+ * already validated; toSql turns them into one parameterised WHERE clause over 'project p' (or
+ * 'project_location p', which carries counted too).
  */
 public record ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
                             Optional<String> category, Optional<String> nature, Optional<String> source,
                             Optional<String> precision, Optional<BigDecimal> minInvestment,
                             Optional<BigDecimal> maxInvestment, Optional<String> q,
-                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
+                            Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox,
+                            boolean entries) {
+
+    /**
+     * Projects, not list entries (the default): an entry whose project has a later entry (a 'same' link,
+     * identity/) is left out, so a project counts once with its latest figures. entries = true: every entry.
+     */
+    public ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
+                         Optional<String> category, Optional<String> nature, Optional<String> source,
+                         Optional<String> precision, Optional<BigDecimal> minInvestment,
+                         Optional<BigDecimal> maxInvestment, Optional<String> q,
+                         Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
+        this(city, county, area, category, nature, source, precision, minInvestment, maxInvestment, q, yearFrom, yearTo,
+                bbox, false);
+    }
+
+    /** The counting the answers state: "projects" (default) or "entries" (count=entries). */
+    public String counting() {
+        return entries ? "entries" : "projects";
+    }
 
     public static ProjectFilter none() {
         return new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -52,6 +72,9 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         yearFrom.ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
         bbox.ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
+        if (!entries) {
+            clauses.add("p.counted");
+        }
         return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
     }
 
@@ -67,7 +90,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         // The category and investment clauses are toSql's own: project_location names those columns alike.
         Sql rest = new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), category, Optional.empty(),
                 Optional.empty(), Optional.empty(), minInvestment, maxInvestment, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()).toSql();
+                Optional.empty(), Optional.empty(), entries).toSql();
         List<Object> params = new ArrayList<>(rest.params());
         String box = bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
@@ -123,6 +146,9 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
             m.put("datetime", yearFrom.map(String::valueOf).orElse("..") + "/" + yearTo.map(String::valueOf).orElse(".."));
         }
         bbox.ifPresent(b -> m.put("bbox", b[0] + "," + b[1] + "," + b[2] + "," + b[3]));
+        if (entries) {
+            m.put("count", "entries");
+        }
         return m;
     }
 }
