@@ -78,7 +78,7 @@ record EntryName(String base, List<String> markers, String routeInitials, String
 
     /** The numbers and Latin codes in the base ('S2', '21、22'): two bases that differ in them name different things. */
     String numbers() {
-        return base.replaceAll("[^0-9A-Za-z]+", " ").trim();
+        return base.replaceAll("[^0-9A-Za-z甲乙丙丁戊]+", " ").trim();
     }
 
     /** Chinese characters in the base: a base of a road number alone ('228国道') says too little. */

@@ -81,10 +81,17 @@ final class IdentitySql {
             INSERT INTO placement (project_id, division_code, method, precision, evidence, ordinal)
             SELECT project_id, division_code, method, precision, evidence, ordinal FROM identity_placement
             ON CONFLICT DO NOTHING;
-            UPDATE project w SET precision = s.precision, geom = s.geom, plan_areas = s.plan_areas
-            FROM identity_adopt a JOIN project s ON s.id = a.strong_id
+            INSERT INTO project_plan_area (project_id, area_id, method, evidence)
+            SELECT a.weak_id, y.area_id, y.method, a.prefix || y.evidence
+            FROM identity_adopt a JOIN project_plan_area y ON y.project_id = a.strong_id
+            ON CONFLICT DO NOTHING;
+            UPDATE project w SET precision = s.precision, geom = s.geom, plan_areas = s.areas
+            FROM identity_adopt a JOIN LATERAL (
+              SELECT q.precision, q.geom, array(SELECT DISTINCT x FROM unnest(q.plan_areas || array(
+                       SELECT y.area_id FROM project_plan_area y WHERE y.project_id = a.weak_id)) x ORDER BY x) AS areas
+              FROM project q WHERE q.id = a.strong_id) s ON TRUE
             WHERE w.id = a.weak_id AND (w.precision IS DISTINCT FROM s.precision
-              OR ST_AsEWKB(w.geom) IS DISTINCT FROM ST_AsEWKB(s.geom) OR w.plan_areas IS DISTINCT FROM s.plan_areas);
+              OR ST_AsEWKB(w.geom) IS DISTINCT FROM ST_AsEWKB(s.geom) OR w.plan_areas IS DISTINCT FROM s.areas);
             UPDATE review_item r SET status = 'resolved', comment = '已按关联条目落位'
             FROM identity_adopt a JOIN project w ON w.id = a.weak_id
             WHERE r.project_key = w.project_key AND r.status = 'open' AND r.kind IN ('city-only', 'unplaced', 'province')""";

@@ -67,6 +67,11 @@ public final class LinkScorer {
         if (name < SAME_NAME) {
             return Optional.empty();
         }
+        // Two rows of one list are two projects unless their names agree (a repeated row) or a code says so:
+        // '预计算测试项目甲' and '…乙' are siblings, not a rename.
+        if (relation.equals("same") && a.list().equals(b.list()) && !na.base().equals(nb.base())) {
+            return Optional.empty();
+        }
         // A section or phase of one work has that work's name, not a longer one that holds it
         // (甬台温高速公路复线瑞安联络线 is not a section of 甬台温高速公路).
         if (!relation.equals("same") && EntryName.dice(EntryName.bigrams(na.base()), EntryName.bigrams(nb.base())) < SECTION_NAME) {
