@@ -7,6 +7,7 @@ import atlas.gazetteer.BoundaryReport;
 import atlas.gazetteer.BoundaryStore;
 import atlas.gazetteer.BoundaryFiles;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,8 +37,10 @@ final class Commands {
             boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
             atlas.ingest.ImportService service = new atlas.ingest.ImportService();
             List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
+            ImportProgress progress = ImportProgress.forConsole(System.err);
             for (String f : options.args()) {
-                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));
+                progress.file(Path.of(f).getFileName().toString());
+                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), progress::importer);
                 reports.add(r);
                 if (r.status().equals("failed")) {
                     failed++;
@@ -50,9 +53,19 @@ final class Commands {
                 System.out.println(JSON.writeValueAsString(reports));
             }
             atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
+            progress.placed(s.projects(), s.millis());
+            long[] linked = atlas.identity.IdentityStore.figures(c);
+            progress.linked(new ImportProgress.IdentityFigures(linked[0], linked[1], linked[2], linked[3]));
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
-            (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
-                    + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            PrintStream out = options.flag("json") ? System.err : System.out;
+            out.println("placed " + s.projects() + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            out.println("linked: " + linked[1] + " projects from " + linked[0] + " list entries (" + linked[2]
+                    + " links, " + linked[3] + " waiting for review: GET /api/links?status=review)");
+            for (atlas.ingest.ImportReport r : reports) {
+                if (r.status().equals("imported")) {
+                    ContinuityPrinter.print(r.file(), atlas.identity.Continuity.of(c, r.sha256()), out);
+                }
+            }
         } catch (SQLException | java.io.IOException e) {
             throw new atlas.db.DatabaseException(e.getMessage(), e);
         }

@@ -123,6 +123,14 @@ public final class IdentityStore {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Entries, projects (entries counted), taken links and links waiting for review, as stored. */
+    public static long[] figures(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IdentitySql.FIGURES)) {
+            rs.next();
+            return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+        }
+    }
+
     /** The administrators' links and rejections override what the scorer found. */
     private static void applyManual(Connection c, Map<String, Entry> byKey, Map<String, Link> links) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IdentitySql.MANUAL_LINKS)) {
