@@ -54,13 +54,13 @@ final class Commands {
             }
             atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
             progress.placed(s.projects(), s.millis());
-            long[] linked = atlas.identity.IdentityStore.figures(c);
-            progress.linked(new ImportProgress.IdentityFigures(linked[0], linked[1], linked[2], linked[3]));
+            atlas.identity.IdentityStore.Figures linked = atlas.identity.IdentityStore.figures(c);
+            progress.linked(linked);
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
             PrintStream out = options.flag("json") ? System.err : System.out;
             out.println("placed " + s.projects() + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
-            out.println("linked: " + linked[1] + " projects from " + linked[0] + " list entries (" + linked[2]
-                    + " links, " + linked[3] + " waiting for review: GET /api/links?status=review)");
+            out.println("linked: " + linked.zh() + "; " + linked.links() + " links, " + linked.review()
+                    + " waiting for review (GET /api/links?status=review)");
             for (atlas.ingest.ImportReport r : reports) {
                 if (r.status().equals("imported")) {
                     ContinuityPrinter.print(r.file(), atlas.identity.Continuity.of(c, r.sha256()), out);

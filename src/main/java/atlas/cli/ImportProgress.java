@@ -33,14 +33,10 @@ final class ImportProgress {
         show("placed " + projects + " entries in " + millis + " ms");
     }
 
-    void linked(IdentityFigures f) {
+    void linked(atlas.identity.IdentityStore.Figures f) {
         show("linked " + f.entries() + " entries into " + f.projects() + " projects (" + f.links() + " links, "
                 + f.review() + " for review)");
         done();
-    }
-
-    /** The figures of the last linking run, read back from the database. */
-    record IdentityFigures(long entries, long projects, long links, long review) {
     }
 
     private void show(String line) {

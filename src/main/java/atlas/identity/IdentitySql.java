@@ -184,9 +184,11 @@ final class IdentitySql {
     /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
     static final String ENTRY_TOTALS = "SELECT count(*), sum(p.total_investment) FROM project p WHERE ";
 
-    /** Entries, projects, taken links and links waiting for review. */
+    /** Entries and projects with their 总投资, taken links and links waiting for review. */
     static final String FIGURES = """
-            SELECT (SELECT count(*) FROM project), (SELECT count(*) FROM project WHERE counted),
+            SELECT count(*), sum(total_investment), count(*) FILTER (WHERE counted),
+                   sum(total_investment) FILTER (WHERE counted),
                    (SELECT count(*) FROM project_link WHERE status IN ('linked', 'confirmed')),
-                   (SELECT count(*) FROM project_link WHERE status = 'review')""";
+                   (SELECT count(*) FROM project_link WHERE status = 'review')
+            FROM project""";
 }

@@ -123,12 +123,26 @@ public final class IdentityStore {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Entries, projects (entries counted), taken links and links waiting for review, as stored. */
-    public static long[] figures(Connection c) throws SQLException {
+    /** Projects and list entries with their 总投资 (亿元), links taken and waiting for review. */
+    public record Figures(long entries, BigDecimal entryInvestment, long projects, BigDecimal projectInvestment,
+                          long links, long review) {
+        /** '381 个项目 · 36,xxx.xx 亿元（清单条目 386 条 · 36,461.11 亿元）'. */
+        public String zh() {
+            return String.format(java.util.Locale.ROOT, "%d 个项目 · %,.2f 亿元（清单条目 %d 条 · %,.2f 亿元；同一项目跨清单只计一次）",
+                    projects, projectInvestment, entries, entryInvestment);
+        }
+    }
+
+    public static Figures figures(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IdentitySql.FIGURES)) {
             rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+            return new Figures(rs.getLong(1), orZero(rs.getBigDecimal(2)), rs.getLong(3), orZero(rs.getBigDecimal(4)),
+                    rs.getLong(5), rs.getLong(6));
         }
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     /** The administrators' links and rejections override what the scorer found. */
