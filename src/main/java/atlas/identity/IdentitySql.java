@@ -8,13 +8,19 @@ final class IdentitySql {
     /** The list's year as its title prints it ('浙江省大湾区建设 2023 年重大工程项目清单'). */
     static final String LIST_YEAR = "(regexp_match(p.list_title, '(20[0-9]{2})\\s*年'))[1]::int";
 
-    /**
-     * Every entry with what the scorer reads; its place from its own placements (never from one it took
-     * through a link), and whether that evidence is strong (项目代码, 建设地点, an administrator).
-     */
+    /** Every entry with what the scorer reads from its row, and its stored project, counted and linked flags. */
     static final String ENTRIES = """
             SELECT p.id, p.project_key, p.fid, p.document_id, %s AS list_year, p.list_title, p.name, p.project_codes,
                    p.start_year, p.end_year, p.total_investment, p.responsible_units, coalesce(p.content, ''),
+                   p.identity, p.counted, p.linked
+            FROM project p ORDER BY p.id""".formatted(LIST_YEAR);
+
+    /**
+     * The places of some entries, from their own placements (never from one taken through a link), and
+     * whether that evidence is strong (项目代码, 建设地点, an administrator).
+     */
+    static final String PLACES = """
+            SELECT p.id,
                    coalesce(array_agg(DISTINCT d.code || ':' || d.name) FILTER (WHERE d.level = 'county'), '{}'),
                    coalesce(array_agg(DISTINCT CASE WHEN d.level = 'city' THEN d.code || ':' || d.name
                                                     ELSE city.code || ':' || city.name END)
@@ -24,15 +30,16 @@ final class IdentitySql {
             LEFT JOIN placement pl ON pl.project_id = p.id AND pl.method <> 'link'
             LEFT JOIN division d ON d.code = pl.division_code
             LEFT JOIN division city ON city.code = d.parent_code
-            GROUP BY p.id ORDER BY p.id""".formatted(LIST_YEAR);
+            WHERE p.id = ANY (?)
+            GROUP BY p.id""";
 
     static final String MANUAL_LINKS = "SELECT entry_a, entry_b, relation, part_of, comment, set_by FROM manual_link";
 
     static final String STAGE = """
             CREATE TEMP TABLE identity_link (entry_a text, entry_b text, relation text, part_of text, score numeric(4, 3),
               evidence text, method text, status text) ON COMMIT DROP;
-            CREATE TEMP TABLE identity_entry (id bigint PRIMARY KEY, identity text NOT NULL, counted boolean NOT NULL,
-              list_year int, linked boolean NOT NULL) ON COMMIT DROP;
+            CREATE TEMP TABLE identity_entry (id bigint PRIMARY KEY, identity text, counted boolean NOT NULL,
+              linked boolean NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE identity_changed (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE identity_adopt (weak_id bigint PRIMARY KEY, strong_id bigint NOT NULL, prefix text NOT NULL)
               ON COMMIT DROP""";
@@ -48,10 +55,9 @@ final class IdentitySql {
 
     static final String UPDATE_ENTRIES = """
             WITH changed AS (
-              UPDATE project p SET identity = s.identity, counted = s.counted, list_year = s.list_year, linked = s.linked
+              UPDATE project p SET identity = s.identity, counted = s.counted, linked = s.linked
               FROM identity_entry s
-              WHERE p.id = s.id AND (p.identity IS DISTINCT FROM s.identity OR p.counted <> s.counted
-                                     OR p.list_year IS DISTINCT FROM s.list_year OR p.linked <> s.linked)
+              WHERE p.id = s.id AND (p.identity IS DISTINCT FROM s.identity OR p.counted <> s.counted OR p.linked <> s.linked)
               RETURNING p.id)
             INSERT INTO identity_changed SELECT id FROM changed""";
 
@@ -121,20 +127,20 @@ final class IdentitySql {
               FROM touched t JOIN project p ON p.id = t.id
               CROSS JOIN LATERAL (
                 SELECT jsonb_agg(jsonb_build_object('id', q.fid, 'name', q.name, 'source', sd.file_name, 'list', q.list_title,
-                         'list_year', q.list_year, 'table', q.table_title, 'seq', q.seq,
+                         'list_year', %1$s, 'table', q.table_title, 'seq', q.seq,
                          'relation', CASE WHEN q.id = p.id THEN 'self' ELSE coalesce(l.relation, 'same') END,
                          'part_of', CASE WHEN l.part_of IS NULL THEN NULL WHEN l.part_of = q.project_key THEN 'whole' ELSE 'part' END,
                          'link_status', l.status, 'link_score', l.score, 'link_evidence', l.evidence,
                          'total_investment', q.total_investment, 'planned_investment', q.planned_investment,
                          'nature', q.nature, 'progress', q.progress, 'category', q.category, 'counted', q.counted)
-                         ORDER BY q.list_year NULLS FIRST, q.id) AS entries
+                         ORDER BY %1$s NULLS FIRST, q.id) AS entries
                 FROM project q
                 JOIN source_document sd ON sd.id = q.document_id
                 LEFT JOIN project_link l ON l.status <> 'rejected'
                   AND ((l.entry_a = p.project_key AND l.entry_b = q.project_key) OR (l.entry_b = p.project_key AND l.entry_a = q.project_key))
                 WHERE q.identity = p.identity OR q.id = p.id OR l.entry_a IS NOT NULL) e)
             UPDATE project p SET properties = f.properties FROM fresh f
-            WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""";
+            WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""".formatted(LIST_YEAR.replace("p.", "q."));
 
     static final String KEYS_BY_FID = "SELECT fid, project_key FROM project WHERE fid = ANY (?)";
 
@@ -161,25 +167,26 @@ final class IdentitySql {
                    (SELECT string_agg(l.relation, ',') FROM project_link l JOIN project e ON e.project_key =
                       CASE WHEN l.entry_a = p.project_key THEN l.entry_b ELSE l.entry_a END
                     WHERE (l.entry_a = p.project_key OR l.entry_b = p.project_key) AND l.status IN ('linked', 'confirmed')
-                      AND e.document_id <> p.document_id AND coalesce(e.list_year, 0) < coalesce(p.list_year, 0)) AS earlier
-            FROM project p WHERE p.document_id = ? ORDER BY p.id""";
+                      AND e.document_id <> p.document_id
+                      AND coalesce(%1$s, 0) < coalesce(%2$s, 0)) AS earlier
+            FROM project p WHERE p.document_id = ? ORDER BY p.id""".formatted(LIST_YEAR.replace("p.", "e."), LIST_YEAR);
 
     /**
      * Entries of the latest earlier list of the same programme (the title without its year) that no
      * entry of the document continues: gone from the new list.
      */
     static final String GONE_FROM_DOCUMENT = """
-            WITH doc AS (SELECT DISTINCT regexp_replace(list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme, list_year
-                         FROM project WHERE document_id = ?),
+            WITH doc AS (SELECT DISTINCT regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme, %1$s AS list_year
+                         FROM project p WHERE p.document_id = ?),
             previous AS (SELECT DISTINCT ON (d.programme) p.list_title FROM project p JOIN doc d
-                           ON regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') = d.programme AND p.list_year < d.list_year
-                         ORDER BY d.programme, p.list_year DESC)
+                           ON regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') = d.programme AND %1$s < d.list_year
+                         ORDER BY d.programme, %1$s DESC)
             SELECT e.fid, e.name, e.seq FROM project e WHERE e.list_title IN (SELECT list_title FROM previous)
               AND NOT EXISTS (SELECT 1 FROM project_link l JOIN project n ON n.project_key =
                                 CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END
                               WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key)
                                 AND l.status IN ('linked', 'confirmed') AND n.document_id = ?)
-            ORDER BY e.id""";
+            ORDER BY e.id""".formatted(LIST_YEAR);
 
     /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
     static final String ENTRY_TOTALS = "SELECT count(*), sum(p.total_investment) FROM project p WHERE ";

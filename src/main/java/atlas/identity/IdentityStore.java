@@ -31,11 +31,27 @@ public final class IdentityStore {
 
     public Summary run(Connection c) throws SQLException {
         long started = System.nanoTime();
-        List<Entry> entries = entries(c);
+        Map<Long, Stored> stored = new HashMap<>();
+        List<Entry> entries = entries(c, stored);
+        Linker linker = new Linker();
+        List<int[]> pairs = linker.candidates(entries);
+        // Places are read only for the entries of candidate pairs and of administrators' links.
+        java.util.Set<Long> involved = new java.util.HashSet<>();
+        pairs.forEach(p -> {
+            involved.add(entries.get(p[0]).id());
+            involved.add(entries.get(p[1]).id());
+        });
         Map<String, Entry> byKey = new HashMap<>();
         entries.forEach(e -> byKey.put(e.key(), e));
+        for (String key : manualKeys(c)) {
+            if (byKey.containsKey(key)) {
+                involved.add(byKey.get(key).id());
+            }
+        }
+        withPlaces(c, entries, involved);
+        entries.forEach(e -> byKey.put(e.key(), e));
         Map<String, Link> links = new LinkedHashMap<>();
-        for (Linker.Found f : new Linker().link(entries)) {
+        for (Linker.Found f : linker.judge(entries, pairs)) {
             Judgement j = f.judgement();
             String status = j.score() >= LinkScorer.LINK ? "linked" : "review";
             links.put(pair(f.a().key(), f.b().key()), new Link(f.a().key(), f.b().key(), j.relation(), j.partOf(),
@@ -64,7 +80,9 @@ public final class IdentityStore {
             st.execute(IdentitySql.STAGE);
         }
         int adopted = 0;
-        try (CopyRows entryRows = CopyRows.open(c, "identity_entry", "id, identity, counted, list_year, linked")) {
+        // Only entries whose project, counting or links changed are written: a bulk import of entries
+        // without links writes nothing here.
+        try (CopyRows entryRows = CopyRows.open(c, "identity_entry", "id, identity, counted, linked")) {
             for (List<Entry> g : groups.values()) {
                 Entry first = g.get(0);
                 Entry latest = g.get(0);
@@ -73,9 +91,12 @@ public final class IdentityStore {
                     latest = latest.before(e) ? e : latest;
                 }
                 for (Entry e : g) {
-                    entryRows.number(e.id()).text(first.fid()).text(e == latest ? "t" : "f")
-                            .number(e.listYear().orElse(null)).text(linked.contains(e.key()) ? "t" : "f");
-                    entryRows.endRow();
+                    Stored want = new Stored(g.size() > 1 ? first.fid() : null, e == latest, linked.contains(e.key()));
+                    if (!want.equals(stored.get(e.id()))) {
+                        entryRows.number(e.id()).text(want.identity()).text(want.counted() ? "t" : "f")
+                                .text(want.linked() ? "t" : "f");
+                        entryRows.endRow();
+                    }
                 }
             }
             entryRows.finish();
@@ -179,6 +200,53 @@ public final class IdentityStore {
         }
     }
 
+    /** An entry's stored project (null: a project of one entry), counting and links. */
+    private record Stored(String identity, boolean counted, boolean linked) {
+    }
+
+    private static List<String> manualKeys(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IdentitySql.MANUAL_LINKS)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+                out.add(rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the entries whose ids are given by copies with their places. */
+    private static void withPlaces(Connection c, List<Entry> entries, java.util.Set<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<Long, Entry> placed = new HashMap<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(IdentitySql.PLACES)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    placed.put(rs.getLong(1), null);
+                    Map<String, String> names = new HashMap<>();
+                    List<String> counties = codes(rs.getArray(2), names);
+                    List<String> cities = codes(rs.getArray(3), names);
+                    boolean strong = rs.getBoolean(4);
+                    long id = rs.getLong(1);
+                    placed.put(id, new Entry(id, null, null, 0, Optional.empty(), null, null, List.of(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), List.of(), "", counties, cities, names, strong));
+                }
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Entry p = placed.get(e.id());
+            if (p != null) {
+                entries.set(i, new Entry(e.id(), e.key(), e.fid(), e.documentId(), e.listYear(), e.list(), e.name(), e.codes(),
+                        e.startYear(), e.endYear(), e.totalInvestment(), e.units(), e.content(), p.counties(), p.cities(),
+                        p.placeNames(), p.strong()));
+            }
+        }
+    }
+
     static String pair(String a, String b) {
         return a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
     }
@@ -196,16 +264,16 @@ public final class IdentityStore {
         root.put(find(root, a), find(root, b));
     }
 
-    private static List<Entry> entries(Connection c) throws SQLException {
+    private static List<Entry> entries(Connection c, Map<Long, Stored> stored) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IdentitySql.ENTRIES)) {
             while (rs.next()) {
-                Map<String, String> names = new HashMap<>();
                 out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         Optional.ofNullable((Integer) rs.getObject(5)), rs.getString(6), rs.getString(7), strings(rs.getArray(8)),
                         Optional.ofNullable((Integer) rs.getObject(9)), Optional.ofNullable((Integer) rs.getObject(10)),
                         Optional.ofNullable(rs.getBigDecimal(11)), strings(rs.getArray(12)), rs.getString(13),
-                        codes(rs.getArray(14), names), codes(rs.getArray(15), names), names, rs.getBoolean(16)));
+                        List.of(), List.of(), Map.of(), false));
+                stored.put(rs.getLong(1), new Stored(rs.getString(14), rs.getBoolean(15), rs.getBoolean(16)));
             }
         }
         return out;
