@@ -94,6 +94,13 @@ public final class WriteRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reports", reports);
             body.put("placed", placed);
+            Map<String, Object> continuity = new LinkedHashMap<>();
+            for (ImportReport r : reports) {
+                if (r.status().equals("imported")) {
+                    continuity.put(r.file(), atlas.identity.Continuity.of(c, r.sha256()));
+                }
+            }
+            body.put("continuity", continuity);
             boolean anyFailed = reports.stream().anyMatch(r -> r.status().equals("failed"));
             ctx.status(anyFailed ? 422 : 200).json(body);
         } finally {

@@ -8,19 +8,19 @@ final class IdentitySql {
     /** The list's year as its title prints it ('浙江省大湾区建设 2023 年重大工程项目清单'). */
     static final String LIST_YEAR = "(regexp_match(p.list_title, '(20[0-9]{2})\\s*年'))[1]::int";
 
-    /** Every entry with what the scorer reads from its row, and its stored project, counted and linked flags. */
+    /** Every entry's name, list and codes (what candidates are found by), and its stored project, counted and linked flags. */
     static final String ENTRIES = """
             SELECT p.id, p.project_key, p.fid, p.document_id, %s AS list_year, p.list_title, p.name, p.project_codes,
-                   p.start_year, p.end_year, p.total_investment, p.responsible_units, coalesce(p.content, ''),
                    p.identity, p.counted, p.linked
             FROM project p ORDER BY p.id""".formatted(LIST_YEAR);
 
     /**
-     * The places of some entries, from their own placements (never from one taken through a link), and
+     * The rest of what the scorer reads of some entries (years, investment, units, content) and their
+     * places, from their own placements (never from one taken through a link), and
      * whether that evidence is strong (项目代码, 建设地点, an administrator).
      */
     static final String PLACES = """
-            SELECT p.id,
+            SELECT p.id, p.start_year, p.end_year, p.total_investment, p.responsible_units, coalesce(p.content, ''),
                    coalesce(array_agg(DISTINCT d.code || ':' || d.name) FILTER (WHERE d.level = 'county'), '{}'),
                    coalesce(array_agg(DISTINCT CASE WHEN d.level = 'city' THEN d.code || ':' || d.name
                                                     ELSE city.code || ':' || city.name END)
@@ -119,8 +119,8 @@ final class IdentitySql {
      * counted, and its entries in list order. An entry without links has none of these keys.
      */
     static final String REFRESH_PROPERTIES = """
-            WITH touched AS (SELECT id FROM project WHERE linked UNION SELECT id FROM identity_changed),
-            fresh AS (
+            WITH touched AS MATERIALIZED (SELECT id FROM project WHERE linked UNION SELECT id FROM identity_changed),
+            fresh AS MATERIALIZED (
               SELECT p.id, (project_feature_properties(p.id)::jsonb - 'entries' - 'project' - 'counted'
                 || CASE WHEN p.linked THEN jsonb_build_object('project', p.identity, 'counted', p.counted, 'entries', e.entries)
                    ELSE '{}'::jsonb END)::json AS properties
@@ -134,11 +134,17 @@ final class IdentitySql {
                          'total_investment', q.total_investment, 'planned_investment', q.planned_investment,
                          'nature', q.nature, 'progress', q.progress, 'category', q.category, 'counted', q.counted)
                          ORDER BY %1$s NULLS FIRST, q.id) AS entries
-                FROM project q
+                FROM (
+                  -- the project's entries (by the identity index), the entry itself, and the entries linked to it
+                  SELECT x.id FROM project x WHERE p.identity IS NOT NULL AND x.identity = p.identity
+                  UNION SELECT p.id
+                  UNION SELECT x.id FROM project_link k
+                        JOIN project x ON x.project_key = CASE WHEN k.entry_a = p.project_key THEN k.entry_b ELSE k.entry_a END
+                        WHERE k.status <> 'rejected' AND (k.entry_a = p.project_key OR k.entry_b = p.project_key)) m
+                JOIN project q ON q.id = m.id
                 JOIN source_document sd ON sd.id = q.document_id
                 LEFT JOIN project_link l ON l.status <> 'rejected'
-                  AND ((l.entry_a = p.project_key AND l.entry_b = q.project_key) OR (l.entry_b = p.project_key AND l.entry_a = q.project_key))
-                WHERE q.identity = p.identity OR q.id = p.id OR l.entry_a IS NOT NULL) e)
+                  AND ((l.entry_a = p.project_key AND l.entry_b = q.project_key) OR (l.entry_b = p.project_key AND l.entry_a = q.project_key))) e)
             UPDATE project p SET properties = f.properties FROM fresh f
             WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""".formatted(LIST_YEAR.replace("p.", "q."));
 

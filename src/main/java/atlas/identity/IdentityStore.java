@@ -215,7 +215,7 @@ public final class IdentityStore {
         return out;
     }
 
-    /** Replaces the entries whose ids are given by copies with their places. */
+    /** Replaces the entries whose ids are given by copies with what the scorer reads and their places. */
     private static void withPlaces(Connection c, List<Entry> entries, java.util.Set<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
@@ -227,12 +227,14 @@ public final class IdentityStore {
                 while (rs.next()) {
                     placed.put(rs.getLong(1), null);
                     Map<String, String> names = new HashMap<>();
-                    List<String> counties = codes(rs.getArray(2), names);
-                    List<String> cities = codes(rs.getArray(3), names);
-                    boolean strong = rs.getBoolean(4);
+                    List<String> counties = codes(rs.getArray(7), names);
+                    List<String> cities = codes(rs.getArray(8), names);
+                    boolean strong = rs.getBoolean(9);
                     long id = rs.getLong(1);
-                    placed.put(id, new Entry(id, null, null, 0, Optional.empty(), null, null, List.of(), Optional.empty(),
-                            Optional.empty(), Optional.empty(), List.of(), "", counties, cities, names, strong));
+                    placed.put(id, new Entry(id, null, null, 0, Optional.empty(), null, null, List.of(),
+                            Optional.ofNullable((Integer) rs.getObject(2)), Optional.ofNullable((Integer) rs.getObject(3)),
+                            Optional.ofNullable(rs.getBigDecimal(4)), strings(rs.getArray(5)), rs.getString(6),
+                            counties, cities, names, strong));
                 }
             }
         }
@@ -241,7 +243,7 @@ public final class IdentityStore {
             Entry p = placed.get(e.id());
             if (p != null) {
                 entries.set(i, new Entry(e.id(), e.key(), e.fid(), e.documentId(), e.listYear(), e.list(), e.name(), e.codes(),
-                        e.startYear(), e.endYear(), e.totalInvestment(), e.units(), e.content(), p.counties(), p.cities(),
+                        p.startYear(), p.endYear(), p.totalInvestment(), p.units(), p.content(), p.counties(), p.cities(),
                         p.placeNames(), p.strong()));
             }
         }
@@ -270,10 +272,9 @@ public final class IdentityStore {
             while (rs.next()) {
                 out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         Optional.ofNullable((Integer) rs.getObject(5)), rs.getString(6), rs.getString(7), strings(rs.getArray(8)),
-                        Optional.ofNullable((Integer) rs.getObject(9)), Optional.ofNullable((Integer) rs.getObject(10)),
-                        Optional.ofNullable(rs.getBigDecimal(11)), strings(rs.getArray(12)), rs.getString(13),
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "",
                         List.of(), List.of(), Map.of(), false));
-                stored.put(rs.getLong(1), new Stored(rs.getString(14), rs.getBoolean(15), rs.getBoolean(16)));
+                stored.put(rs.getLong(1), new Stored(rs.getString(9), rs.getBoolean(10), rs.getBoolean(11)));
             }
         }
         return out;

@@ -33,8 +33,9 @@ public final class Linker {
         List<Set<String>> bigrams = new ArrayList<>(n);
         Set<String> printed = new HashSet<>();
         Set<String> kinds = new HashSet<>();   // list + base of a name printed twice in that list
+        // Reading names is the costly part of a large list: on every core.
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> names[i] = EntryName.of(entries.get(i).name()));
         for (int i = 0; i < n; i++) {
-            names[i] = EntryName.of(entries.get(i).name());
             bigrams.add(EntryName.bigrams(names[i].base()));
             String listBase = entries.get(i).list() + "\n" + names[i].base();
             if (!printed.add(listBase + "\n" + String.join("|", new java.util.TreeSet<>(names[i].markers())))) {

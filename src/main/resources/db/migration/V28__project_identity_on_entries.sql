@@ -6,6 +6,7 @@ ALTER TABLE project ADD COLUMN counted boolean NOT NULL DEFAULT true;
 -- True when the entry has a link (its served properties then carry the project's entries).
 ALTER TABLE project ADD COLUMN linked boolean NOT NULL DEFAULT false;
 CREATE INDEX project_identity_idx ON project (identity);
+CREATE INDEX project_linked_idx ON project (id) WHERE linked;
 
 -- The area layers state both figures: projects (default) and list entries.
 ALTER TABLE serving_area_figure ADD COLUMN entry_count bigint;
