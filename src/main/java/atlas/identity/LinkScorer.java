@@ -139,7 +139,8 @@ public final class LinkScorer {
                 return 0.1;
             }
             why.add("地点不同（" + names(a, a.counties()) + " / " + names(b, b.counties()) + "）");
-            return -0.3;
+            // A project renamed between lists stays in its city; another county of the same city may be a re-siting.
+            return overlaps(a.cities(), b.cities()) || a.cities().isEmpty() || b.cities().isEmpty() ? -0.3 : -0.6;
         }
         if (!a.cities().isEmpty() && !b.cities().isEmpty()) {
             if (overlaps(a.cities(), b.cities())) {
