@@ -27,7 +27,12 @@ final class IdentitySql {
                             FILTER (WHERE d.code IS NOT NULL), '{}'),
                    coalesce(bool_or(pl.method IN ('code', 'location', 'manual') AND d.level = 'county'), false)
             FROM project p
-            LEFT JOIN placement pl ON pl.project_id = p.id AND pl.method <> 'link'
+            LEFT JOIN (
+              SELECT project_id, division_code, method FROM placement WHERE method <> 'link'
+              UNION ALL
+              SELECT o.project_id, o.division_code, o.method FROM entry_own_place o
+              WHERE NOT EXISTS (SELECT 1 FROM placement x WHERE x.project_id = o.project_id AND x.method <> 'link')) pl
+              ON pl.project_id = p.id
             LEFT JOIN division d ON d.code = pl.division_code
             LEFT JOIN division city ON city.code = d.parent_code
             WHERE p.id = ANY (?)
@@ -61,21 +66,31 @@ final class IdentitySql {
               RETURNING p.id)
             INSERT INTO identity_changed SELECT id FROM changed""";
 
-    /** Grey-zone links are review items of the later entry; an open one is replaced on every run. */
+    /** Grey-zone links are review items of the later entry, replaced by difference. */
     static final String REVIEW_ITEMS = """
-            DELETE FROM review_item WHERE kind = 'link' AND status = 'open';
-            INSERT INTO review_item (project_key, kind, reason)
-            SELECT l.entry_b, 'link', '可能与“' || a.name || '”（' || a.list_title || ' 序号' || a.seq || '）'
+            CREATE TEMP TABLE identity_review ON COMMIT DROP AS
+            SELECT l.entry_b AS project_key, '可能与“' || a.name || '”（' || a.list_title || ' 序号' || a.seq || '）'
                    || CASE l.relation WHEN 'same' THEN '为同一项目' WHEN 'part' THEN '为部分与整体' ELSE '相关' END
-                   || '：' || l.evidence || '（得分 ' || l.score || '）'
+                   || '：' || l.evidence || '（得分 ' || l.score || '）' AS reason
             FROM identity_link l JOIN project a ON a.project_key = l.entry_a
-            WHERE l.status = 'review'""";
+            WHERE l.status = 'review';
+            DELETE FROM review_item r WHERE r.kind = 'link' AND r.status = 'open'
+              AND NOT EXISTS (SELECT 1 FROM identity_review w WHERE w.project_key = r.project_key AND w.reason = r.reason);
+            INSERT INTO review_item (project_key, kind, reason)
+            SELECT w.project_key, 'link', w.reason FROM identity_review w
+            WHERE NOT EXISTS (SELECT 1 FROM review_item r WHERE r.kind = 'link' AND r.status = 'open'
+                                AND r.project_key = w.project_key AND r.reason = w.reason)""";
 
     /**
      * An entry without strong evidence of its own takes its partner's placement, each with the
      * evidence that says so; wanted rows replace the weak entry's rows by difference.
      */
     static final String ADOPT_PLACEMENTS = """
+            DELETE FROM entry_own_place o USING identity_adopt a
+            WHERE o.project_id = a.weak_id AND EXISTS (SELECT 1 FROM placement x WHERE x.project_id = a.weak_id AND x.method <> 'link');
+            INSERT INTO entry_own_place (project_id, division_code, method)
+            SELECT x.project_id, x.division_code, x.method FROM placement x JOIN identity_adopt a ON a.weak_id = x.project_id
+            WHERE x.method <> 'link' ON CONFLICT DO NOTHING;
             CREATE TEMP TABLE identity_placement ON COMMIT DROP AS
             SELECT a.weak_id AS project_id, pl.division_code, 'link'::text AS method, pl.precision,
                    a.prefix || pl.evidence AS evidence, pl.ordinal

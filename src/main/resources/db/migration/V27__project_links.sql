@@ -16,6 +16,15 @@ CREATE TABLE project_link (
 );
 CREATE INDEX project_link_b_idx ON project_link (entry_b);
 
+-- An entry's own placements, kept when it takes its partner's placement through a link: what the
+-- linker reads as the entry's place, so linking again gives the same answer.
+CREATE TABLE entry_own_place (
+    project_id    bigint NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    division_code text NOT NULL,
+    method        text NOT NULL,
+    PRIMARY KEY (project_id, division_code)
+);
+
 -- An administrator's word on a pair: kept by project_key (never deleted by an import) and applied
 -- on every linking run; relation 'none' rejects the pair.
 CREATE TABLE manual_link (
