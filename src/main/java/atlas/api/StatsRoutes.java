@@ -3,6 +3,7 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.layers.Layers;
 import atlas.layers.ProjectFilter;
+import atlas.layers.ProjectStats;
 import io.javalin.Javalin;
 
 import java.sql.Connection;
@@ -11,17 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /api/stats?groupby=…&filters: counts and 总投资 sums; GET /api/facets: values for the filter panel. */
+/** GET /api/stats?groupby=…&filters: counts and 总投资 sums; GET /api/facets: values for the filter panel (ProjectStats decides where answers come from). */
 public final class StatsRoutes {
     private StatsRoutes() {
     }
 
-    /** A statistics answer with the entries counted one by one beside it. */
-    private record Answer(Layers.Stats stats, atlas.identity.Counting.Entries entries) {
-    }
-
-    public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed) {
-        ResponseCache<Answer> cache = new ResponseCache<>(500);
+    public static void register(Javalin app, Database db, Layers layers, ProjectStats stats) {
         app.get("/api/stats", ctx -> {
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
@@ -29,31 +25,25 @@ public final class StatsRoutes {
             allowed.add("f");
             params.rejectUnknown(allowed);
             String groupby = params.single("groupby").orElse("category");
-            if (!Layers.GROUPINGS.contains(groupby)) {
-                throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", Layers.GROUPINGS));
+            if (!ProjectStats.GROUPINGS.contains(groupby)) {
+                throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", ProjectStats.GROUPINGS));
             }
             ProjectFilter filter = params.filter();
             try (Connection c = db.connection()) {
                 if (Http.notModified(ctx, layers.dataVersion(c))) {
                     return;
                 }
-                String version = layers.dataVersion(c);
-                String key = groupby + "?" + filter.asParameters();
-                Answer answer = cache.get(version, key, () -> layers.settled(c), () -> {
-                    // Unfiltered statistics are built ahead (when current); filtered ones live.
-                    java.util.Optional<Layers.Stats> ready = filter.asParameters().isEmpty()
-                            ? precomputed.stats(c, groupby) : java.util.Optional.empty();
-                    return new Answer(ready.isPresent() ? ready.get() : layers.stats(c, groupby, filter),
-                            atlas.identity.Counting.entries(c, filter));
-                });
-                Layers.Stats s = answer.stats();
+                ProjectStats.Stats s = stats.get(c, groupby, filter);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("groupby", s.groupby());
                 body.put("filters", filter.asParameters());
                 body.put("count", s.count());
                 body.put("total", Map.of("count", s.count(), "total_investment", s.totalInvestment() == null ? 0 : s.totalInvestment()));
                 body.put("unit", "亿元");
-                body.putAll(atlas.identity.Counting.describe(filter, answer.entries()));
+                // The entries beside the projects: the same statistics counted entry by entry.
+                ProjectStats.Stats entries = filter.entries() ? s : stats.get(c, "nature", filter.withEntries());
+                body.putAll(atlas.identity.Counting.describe(filter,
+                        new atlas.identity.Counting.Entries(entries.count(), entries.totalInvestment())));
                 body.put("groups", s.groups().stream().map(g -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("key", g.key());
@@ -73,16 +63,8 @@ public final class StatsRoutes {
                 if (Http.notModified(ctx, layers.dataVersion(c))) {
                     return;
                 }
-                ctx.json(layers.facets(c));
+                ctx.json(stats.facets(c));
             }
-        });
-        app.get("/api/config", ctx -> {
-            // A base tile layer is configuration (e.g. 天地图 with a key), off by default.
-            String tiles = System.getenv("ATLAS_TILE_URL");
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tile_url", tiles == null || tiles.isBlank() ? null : tiles);
-            body.put("tile_attribution", System.getenv().getOrDefault("ATLAS_TILE_ATTRIBUTION", ""));
-            ctx.json(body);
         });
     }
 }

@@ -27,23 +27,6 @@ public final class Counting {
     public record Entries(long count, BigDecimal totalInvestment) {
     }
 
-    public static Entries entries(Connection c, ProjectFilter filter) throws SQLException {
-        ProjectFilter all = new ProjectFilter(filter.city(), filter.county(), filter.area(), filter.category(), filter.nature(),
-                filter.source(), filter.precision(), filter.minInvestment(), filter.maxInvestment(), filter.q(),
-                filter.yearFrom(), filter.yearTo(), filter.bbox(), true);
-        ProjectFilter.Sql where = all.toSql();
-        try (PreparedStatement ps = c.prepareStatement(IdentitySql.ENTRY_TOTALS + where.where())) {
-            List<Object> params = where.params();
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Entries(rs.getLong(1), rs.getBigDecimal(2));
-            }
-        }
-    }
-
     /** The counting block every total states: which counting, in Chinese, and the entries beside projects. */
     public static Map<String, Object> describe(ProjectFilter filter, Entries entries) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -129,39 +129,14 @@ final class IdentitySql {
             UPDATE project p SET geocoded_at = NULL WHERE p.id IN (SELECT project_id FROM released)""";
 
     /**
-     * The served properties of every entry of a project with links, built again (a placement taken
-     * through a link changes them): the project (its first entry's fid), whether this entry is the one
-     * counted, and its entries in list order. An entry without links has none of these keys.
+     * The served properties of every linked entry (and of any whose links changed), built again by
+     * project_feature_properties (V28 adds the project, counted and entries of a linked entry).
      */
     static final String REFRESH_PROPERTIES = """
             WITH touched AS MATERIALIZED (SELECT id FROM project WHERE linked UNION SELECT id FROM identity_changed),
-            fresh AS MATERIALIZED (
-              SELECT p.id, (project_feature_properties(p.id)::jsonb - 'entries' - 'project' - 'counted'
-                || CASE WHEN p.linked THEN jsonb_build_object('project', p.identity, 'counted', p.counted, 'entries', e.entries)
-                   ELSE '{}'::jsonb END)::json AS properties
-              FROM touched t JOIN project p ON p.id = t.id
-              CROSS JOIN LATERAL (
-                SELECT jsonb_agg(jsonb_build_object('id', q.fid, 'name', q.name, 'source', sd.file_name, 'list', q.list_title,
-                         'list_year', %1$s, 'table', q.table_title, 'seq', q.seq,
-                         'relation', CASE WHEN q.id = p.id THEN 'self' ELSE coalesce(l.relation, 'same') END,
-                         'part_of', CASE WHEN l.part_of IS NULL THEN NULL WHEN l.part_of = q.project_key THEN 'whole' ELSE 'part' END,
-                         'link_status', l.status, 'link_score', l.score, 'link_evidence', l.evidence,
-                         'total_investment', q.total_investment, 'planned_investment', q.planned_investment,
-                         'nature', q.nature, 'progress', q.progress, 'category', q.category, 'counted', q.counted)
-                         ORDER BY %1$s NULLS FIRST, q.id) AS entries
-                FROM (
-                  -- the project's entries (by the identity index), the entry itself, and the entries linked to it
-                  SELECT x.id FROM project x WHERE p.identity IS NOT NULL AND x.identity = p.identity
-                  UNION SELECT p.id
-                  UNION SELECT x.id FROM project_link k
-                        JOIN project x ON x.project_key = CASE WHEN k.entry_a = p.project_key THEN k.entry_b ELSE k.entry_a END
-                        WHERE k.status <> 'rejected' AND (k.entry_a = p.project_key OR k.entry_b = p.project_key)) m
-                JOIN project q ON q.id = m.id
-                JOIN source_document sd ON sd.id = q.document_id
-                LEFT JOIN project_link l ON l.status <> 'rejected'
-                  AND ((l.entry_a = p.project_key AND l.entry_b = q.project_key) OR (l.entry_b = p.project_key AND l.entry_a = q.project_key))) e)
+            fresh AS MATERIALIZED (SELECT t.id, project_feature_properties(t.id) AS properties FROM touched t)
             UPDATE project p SET properties = f.properties FROM fresh f
-            WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""".formatted(LIST_YEAR.replace("p.", "q."));
+            WHERE p.id = f.id AND p.properties::text IS DISTINCT FROM f.properties::text""";
 
     static final String KEYS_BY_FID = "SELECT fid, project_key FROM project WHERE fid = ANY (?)";
 
