@@ -119,6 +119,10 @@ function render(collection, stats) {
   }
   const unmapped = features.filter((f) => !f.geometry).length;
   if (unmapped) notes.push(`其中 ${count(unmapped)} 个没有地图位置（全省、地级市层面或未定位），只列出、不上图。`);
+  if (stats?.counting === 'projects') {
+    // The API states its counting; the panel says it in words, with the list entries beside.
+    notes.push(`按项目计数：同一项目在多份清单中出现只计一次（取最新清单的数字），清单条目共 ${count(stats.entries?.count ?? 0)} 条。`);
+  }
   renderTotals(stats?.total ? stats : statsFromFeatures(features), {
     countEl: $('#total-count'), investmentEl: $('#total-investment'),
     chartEl: $('#category-chart'), noteEl: $('#totals-note'), note: notes.join(''),

@@ -55,6 +55,29 @@ function placement(p) {
   return `${esc(precisionLabel(p.precision))}${methods.length ? `<span class="muted">（依据：${esc(methods.join('、'))}）</span>` : ''}`;
 }
 
+const RELATION = { self: '本条', same: '同一项目', related: '相关（分期/分段）' };
+
+function relationLabel(e) {
+  if (e.relation === 'part') return e.part_of === 'whole' ? '本条为其一部分' : '其为本条的一部分';
+  return RELATION[e.relation] ?? e.relation;
+}
+
+/** The project's list entries in list order (identity/): list, 序号, investment, 新建/续建, progress. */
+function entriesTable(p) {
+  if (!p.entries?.length || p.entries.length < 2) return '';
+  const rows = p.entries.map((e) => `<tr class="entry${e.relation === 'self' ? ' self' : ''}">
+      <td>${esc(e.list_year ?? '')}</td>
+      <td>${esc(e.table ?? '')} 序号 ${esc(e.seq ?? '')}<div class="muted">${esc(e.name ?? '')}</div></td>
+      <td>${e.total_investment == null ? '—' : esc(yiWithUnit(e.total_investment))}${e.planned_investment == null ? ''
+    : `<div class="muted">年度 ${esc(yiWithUnit(e.planned_investment))}</div>`}</td>
+      <td>${esc(e.nature ?? '')}</td>
+      <td>${esc(relationLabel(e))}${e.counted ? '<div class="muted">计入合计</div>' : ''}</td>
+    </tr>${e.progress ? `<tr class="entry-progress"><td></td><td colspan="4">${longText(e.progress)}</td></tr>` : ''}`).join('');
+  return `<details class="entries" open><summary>历次清单条目（${p.entries.length}）</summary>
+    <table class="entries-table"><thead><tr><th>年份</th><th>清单条目</th><th>总投资</th><th>性质</th><th>关系</th></tr></thead>
+    <tbody>${rows}</tbody></table></details>`;
+}
+
 /** Why a project has no place on the map. */
 function unmappedNote(p) {
   if (p.precision === 'province') return '全省层面项目，不在地图上标注位置';
@@ -89,6 +112,7 @@ export function projectPopup(feature) {
     </table>
     ${linesBlock(p.lines)}
     ${evidenceList(p.placement_evidence)}
+    ${entriesTable(p)}
     ${sourceLine(p)}
     ${reviewBlock()}`;
   wireReview(div, div.dataset.id);

@@ -40,6 +40,10 @@ public final class StatsRoutes {
                 body.put("count", s.count());
                 body.put("total", Map.of("count", s.count(), "total_investment", s.totalInvestment() == null ? 0 : s.totalInvestment()));
                 body.put("unit", "亿元");
+                // The entries beside the projects: the same statistics counted entry by entry.
+                ProjectStats.Stats entries = filter.entries() ? s : stats.get(c, "nature", filter.withEntries());
+                body.putAll(atlas.identity.Counting.describe(filter,
+                        new atlas.identity.Counting.Entries(entries.count(), entries.totalInvestment())));
                 body.put("groups", s.groups().stream().map(g -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("key", g.key());

@@ -82,6 +82,13 @@ public final class WriteRoutes {
             body.put("reports", result.reports());
             body.put("placed", result.placed());
             body.put("dry_run", dryRun);
+            Map<String, Object> continuity = new LinkedHashMap<>();
+            for (atlas.ingest.ImportReport r : result.reports()) {
+                if (!dryRun && r.status().equals("imported")) {
+                    continuity.put(r.file(), atlas.identity.Continuity.of(c, r.sha256()));
+                }
+            }
+            body.put("continuity", continuity);
             ctx.status(result.anyFailed() ? 422 : 200).json(body);
         } finally {
             try (var walk = Files.walk(dir)) {

@@ -55,6 +55,7 @@ public final class AtlasRoutes implements ApiContext {
         new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000),
                 new atlas.load.ImportAndPlace(home.resolve("geodata"), new atlas.ingest.ImportService(config.maxRows()))).register(app);
         atlas.api.ReviewRoutes.register(app, db);
+        new atlas.api.LinkRoutes(db, auth).register(app);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
     }

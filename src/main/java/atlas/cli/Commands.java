@@ -7,6 +7,7 @@ import atlas.gazetteer.BoundaryReport;
 import atlas.gazetteer.BoundaryStore;
 import atlas.gazetteer.BoundaryFiles;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,14 +37,14 @@ final class Commands {
             atlas.load.ImportAndPlace importAndPlace = new atlas.load.ImportAndPlace(home.resolve("geodata"),
                     new atlas.ingest.ImportService(config.maxRows()));
             List<Path> files = options.args().stream().map(Path::of).toList();
-            java.util.function.Consumer<String> progress = line -> System.err.println("  " + line);
+            ImportProgress progress = ImportProgress.forConsole(System.err);
             java.util.function.Consumer<atlas.ingest.ImportReport> print = r -> {
                 if (!options.flag("json")) {
                     ImportPrinter.print(r, System.out);
                 }
             };
-            atlas.load.ImportAndPlace.Result result = dryRun ? importAndPlace.dryRun(c, files, progress, print)
-                    : importAndPlace.run(c, files, "cli", System.err, progress, print);
+            atlas.load.ImportAndPlace.Result result = dryRun ? importAndPlace.dryRun(c, files, progress::importer, print)
+                    : importAndPlace.run(c, files, "cli", System.err, progress::importer, print);
             if (options.flag("json")) {
                 System.out.println(JSON.writeValueAsString(result.reports()));
             }
@@ -53,8 +54,18 @@ final class Commands {
             }
             atlas.geocode.GeocodeStore.Summary s = result.placed();
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
-            (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
-                    + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            progress.placed(s.projects(), s.millis());
+            atlas.identity.IdentityStore.Figures linked = atlas.identity.IdentityStore.figures(c);
+            progress.linked(linked);
+            PrintStream out = options.flag("json") ? System.err : System.out;
+            out.println("placed " + s.projects() + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            out.println("linked: " + linked.zh() + "; " + linked.links() + " links, " + linked.review()
+                    + " waiting for review (GET /api/links?status=review)");
+            for (atlas.ingest.ImportReport r : result.reports()) {
+                if (r.status().equals("imported")) {
+                    ContinuityPrinter.print(r.file(), atlas.identity.Continuity.of(c, r.sha256()), out);
+                }
+            }
             return result.anyFailed() ? 1 : 0;
         } catch (SQLException | java.io.IOException e) {
             throw new atlas.db.DatabaseException(e.getMessage(), e);

@@ -16,12 +16,16 @@ import java.util.Map;
 record ProjectRow(String id, String name, String category, String nature, BigDecimal totalInvestment,
                   BigDecimal plannedInvestment, Integer startYear, Integer endYear, String counties, String cities,
                   String precision, String methods, String planAreas, String source, String table, String seq,
-                  JsonNode geometry) {
+                  String history, JsonNode entries, JsonNode geometry) {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Column headers, in order: 名称 … 序号. */
     static final List<String> HEADERS = List.of("名称", "类别", "建设性质", "总投资(亿元)", "年度计划投资(亿元)", "起始年",
-            "结束年", "区县", "地级市", "定位精度", "定位依据", "规划区域", "来源文件", "表", "序号");
+            "结束年", "区县", "地级市", "定位精度", "定位依据", "规划区域", "来源文件", "表", "序号", "历次清单条目");
+
+    /** The 历次条目 sheet's columns: one row per list entry of an exported project. */
+    static final List<String> ENTRY_HEADERS = List.of("项目名称", "清单年份", "清单", "表", "序号", "条目名称", "与本项目的关系",
+            "总投资(亿元)", "年度计划投资(亿元)", "建设性质", "形象进度", "类别");
 
     static ProjectRow parse(String feature, Map<String, String> divisionNames) {
         JsonNode f;
@@ -40,7 +44,7 @@ record ProjectRow(String id, String name, String category, String nature, BigDec
                 integer(p, "end_year"), join(p.path("county_names")), String.join("、", cities),
                 Labels.precision(p.path("precision").isNull() ? null : p.path("precision").asText()),
                 String.join("、", methods), join(p.path("plan_area_names")), text(p, "source"), text(p, "table"),
-                text(p, "seq"), f.path("geometry"));
+                text(p, "seq"), history(p.path("entries")), p.path("entries"), f.path("geometry"));
     }
 
     /** The values in HEADERS order: String, BigDecimal, Integer or null. */
@@ -61,7 +65,52 @@ record ProjectRow(String id, String name, String category, String nature, BigDec
         v.add(source);
         v.add(table);
         v.add(seq);
+        v.add(history);
         return v;
+    }
+
+    /** The 历次条目 rows of this project, each in ENTRY_HEADERS order. */
+    List<List<Object>> entryRows() {
+        List<List<Object>> out = new ArrayList<>();
+        for (JsonNode e : entries) {
+            List<Object> v = new ArrayList<>();
+            v.add(name);
+            v.add(integer(e, "list_year"));
+            v.add(text(e, "list"));
+            v.add(text(e, "table"));
+            v.add(text(e, "seq"));
+            v.add(text(e, "name"));
+            v.add(relation(e));
+            v.add(decimal(e, "total_investment"));
+            v.add(decimal(e, "planned_investment"));
+            v.add(text(e, "nature"));
+            v.add(text(e, "progress"));
+            v.add(text(e, "category"));
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** '2021年 附表4 序号87“金华理工学院项目” 27.93亿元（同一项目）；2023年 …（本条）'; empty for a project of one entry. */
+    private static String history(JsonNode entries) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode e : entries) {
+            JsonNode total = e.path("total_investment");
+            parts.add((e.path("list_year").isNumber() ? e.path("list_year").asInt() + "年 " : "") + text(e, "table") + " 序号"
+                    + text(e, "seq") + "“" + text(e, "name") + "”" + (total.isNumber() ? " " + total.decimalValue().stripTrailingZeros().toPlainString() + "亿元" : "")
+                    + (e.path("nature").isTextual() ? " " + e.path("nature").asText() : "") + "（" + relation(e) + "）");
+        }
+        return parts.isEmpty() ? null : String.join("；", parts);
+    }
+
+    private static String relation(JsonNode e) {
+        return switch (e.path("relation").asText()) {
+            case "self" -> "本条";
+            case "same" -> "同一项目";
+            case "part" -> e.path("part_of").asText().equals("whole") ? "本项目为其一部分" : "其为本项目的一部分";
+            case "related" -> "相关（分期/分段）";
+            default -> e.path("relation").asText();
+        };
     }
 
     private static String text(JsonNode p, String name) {

@@ -24,9 +24,13 @@ import java.util.List;
  * a frozen header, widths, '0.00' for 亿元 and a 合计 row; sheet 汇总 with totals by 区县 and by 类别.
  */
 final class ProjectsWorkbook implements AutoCloseable {
-    private static final int[] WIDTHS = {46, 34, 10, 14, 18, 8, 8, 26, 16, 10, 18, 40, 26, 10, 8};
+    private static final int[] WIDTHS = {46, 34, 10, 14, 18, 8, 8, 26, 16, 10, 18, 40, 26, 10, 8, 60};
+    private static final int[] ENTRY_WIDTHS = {46, 8, 40, 8, 8, 46, 18, 14, 18, 10, 40, 30};
     private final SXSSFWorkbook wb = new SXSSFWorkbook(200);
     private final SXSSFSheet sheet;
+    /** 历次条目: every list entry of the exported projects that have more than one. */
+    private final SXSSFSheet entrySheet;
+    private int nextEntry = 1;
     private final CellStyle header;
     private final CellStyle money;
     private final CellStyle year;
@@ -67,11 +71,31 @@ final class ProjectsWorkbook implements AutoCloseable {
             sheet.setColumnWidth(i, WIDTHS[i] * 256);
         }
         sheet.createFreezePane(0, 1);
+        entrySheet = wb.createSheet("历次条目");
+        Row eh = entrySheet.createRow(0);
+        for (int i = 0; i < ProjectRow.ENTRY_HEADERS.size(); i++) {
+            Cell c = eh.createCell(i);
+            c.setCellValue(ProjectRow.ENTRY_HEADERS.get(i));
+            c.setCellStyle(header);
+            entrySheet.setColumnWidth(i, ENTRY_WIDTHS[i] * 256);
+        }
+        entrySheet.createFreezePane(0, 1);
     }
 
     void add(ProjectRow p) {
-        Row r = sheet.createRow(next++);
-        List<Object> v = p.values();
+        fill(sheet.createRow(next++), p.values());
+        for (List<Object> entry : p.entryRows()) {
+            fill(entrySheet.createRow(nextEntry++), entry);
+        }
+        if (p.totalInvestment() != null) {
+            total = total.add(p.totalInvestment());
+        }
+        if (p.plannedInvestment() != null) {
+            planned = planned.add(p.plannedInvestment());
+        }
+    }
+
+    private void fill(Row r, List<Object> v) {
         for (int i = 0; i < v.size(); i++) {
             Object x = v.get(i);
             if (x == null) {
@@ -87,12 +111,6 @@ final class ProjectsWorkbook implements AutoCloseable {
             } else {
                 c.setCellValue(x.toString());
             }
-        }
-        if (p.totalInvestment() != null) {
-            total = total.add(p.totalInvestment());
-        }
-        if (p.plannedInvestment() != null) {
-            planned = planned.add(p.plannedInvestment());
         }
     }
 

@@ -31,17 +31,17 @@ public record Region(Kind kind, String key, String name, Optional<double[]> bbox
         return switch (kind) {
             case PROVINCE -> f;
             case CITY -> new ProjectFilter(same("city", f.city()), f.county(), f.area(), f.category(), f.nature(),
-                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition());
+                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition(), f.entries());
             case COUNTY -> new ProjectFilter(f.city(), same("county", f.county()), f.area(), f.category(), f.nature(),
-                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition());
+                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition(), f.entries());
             case AREA -> new ProjectFilter(f.city(), f.county(), same("area", f.area()), f.category(), f.nature(),
-                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition());
+                    f.source(), f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), f.bbox(), f.condition(), f.entries());
             case BBOX -> {
                 if (f.bbox().isPresent() && !java.util.Arrays.equals(f.bbox().get(), bbox.get())) {
                     throw new SnapshotException("filters.bbox", "conflicts with the region box; give the box once, as the region");
                 }
                 yield new ProjectFilter(f.city(), f.county(), f.area(), f.category(), f.nature(), f.source(),
-                        f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), bbox, f.condition());
+                        f.precision(), f.minInvestment(), f.maxInvestment(), f.q(), f.yearFrom(), f.yearTo(), bbox, f.condition(), f.entries());
             }
         };
     }

@@ -65,6 +65,8 @@ final class Summary {
         m.put("count", byCategory.count());
         m.put("total_investment", orZero(byCategory.totalInvestment()));
         m.put("unit", "亿元");
+        m.put("counting", req.projectFilter().counting());
+        m.put("counting_note", req.projectFilter().entries() ? atlas.identity.Counting.NOTE_ENTRIES : atlas.identity.Counting.NOTE_PROJECTS);
         m.put("precision", precision(byPrecision));
         m.put("by_city", groups(byCity));
         m.put("by_county", groups(byCounty));
@@ -125,6 +127,7 @@ final class Summary {
         line(sb, "生成时间：" + Labels.dateTimeZh(req.generatedAt()) + "（" + req.generatedAt() + "）");
         line(sb, "项目数：" + m.get("count") + " 个；总投资合计：" + Labels.yi((BigDecimal) m.get("total_investment"))
                 + " 亿元（总投资待核定的项目不计入合计）");
+        line(sb, "计数方式：" + m.get("counting_note"));
         if (m.get("on_map") instanceof Map<?, ?> onMap) {
             line(sb, "图上标出：" + onMap.get("plotted") + " 个；定位到地级市、全省或未定位而未标点：" + onMap.get("not_plotted") + " 个");
         }

@@ -61,6 +61,9 @@ public final class GeocodeStore {
             storePlacements(c);
             storePlanAreas(c);
             storeProjects(c);
+            // Entries are linked into projects after every placing run: links read placements, and an
+            // entry without strong evidence takes its linked partner's placement.
+            new atlas.identity.IdentityStore().run(c);
             return new Summary(projects.size(), byPrecision, reviews, (System.nanoTime() - started) / 1_000_000);
         });
     }

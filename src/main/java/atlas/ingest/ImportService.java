@@ -58,6 +58,7 @@ public final class ImportService {
             ImportReport failed = ImportReport.failed(file.getFileName().toString(), e.getMessage());
             return dryRun ? failed.asDryRun() : failed;
         }
+        progress.accept(doc.tables().stream().mapToInt(t -> t.projects().size() + t.rejected().size()).sum() + " rows parsed");
         return store(c, doc, progress, dryRun);
     }
 
@@ -97,6 +98,7 @@ public final class ImportService {
             // Every row's stable key; a key met twice keeps its first place and its last values,
             // as one upsert per row did.
             List<Pending> pending = new ArrayList<>();
+            Map<String, String> codeHolders = codeHolders(c, doc);
             for (ParsedTable table : doc.tables()) {
                 if (table.kind() != TableKind.PROJECTS) {
                     continue;
@@ -106,6 +108,12 @@ public final class ImportService {
                 warnings.addAll(table.warnings());
                 for (ProjectRecord p : table.projects()) {
                     String key = projectKey(list, p);
+                    String holder = codeHolders.get(key);
+                    if (holder != null && !holder.equals(list)) {
+                        // The code is an entry of another list (last year's): this row is the project's
+                        // next entry, linked to it by identity/, not a new version of that entry.
+                        key = key + "|" + list;
+                    }
                     if (!keys.add(key)) {
                         // Two rows of one list share a code (e.g. phases): keep both, told apart by 序号.
                         key = key + "|" + p.seq();
@@ -300,6 +308,31 @@ public final class ImportService {
               category, project_codes, nature, location_text, start_year, end_year, total_investment,
               planned_investment, progress, responsible_units, content, raw, warnings, content_hash, subcategory
             FROM import_stage s""";
+
+    /** The list that holds each 项目代码 key of the document, for the keys already stored. */
+    private static Map<String, String> codeHolders(Connection c, ParsedDocument doc) throws SQLException {
+        List<String> codeKeys = new ArrayList<>();
+        for (ParsedTable table : doc.tables(TableKind.PROJECTS)) {
+            for (ProjectRecord p : table.projects()) {
+                if (!p.projectCodes().isEmpty()) {
+                    codeKeys.add(projectKey("", p));
+                }
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        if (codeKeys.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT project_key, list_title FROM project WHERE project_key = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", codeKeys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
 
     /** True when any of the keys is already a project (of this list or, by its 项目代码, of another). */
     private static boolean anyKnown(Connection c, java.util.Collection<String> keys) throws SQLException {

@@ -155,6 +155,9 @@ final class FeatureSql {
         f.bbox().ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
         f.condition().ifPresent(c -> add.accept(c.where().sql(), c.where().params().toArray()));
+        if (!f.entries()) {
+            clauses.add("p.counted");  // projects, not the entries a later entry counts for (identity/)
+        }
         return new Where(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
     }
 
@@ -170,7 +173,7 @@ final class FeatureSql {
         // The category and investment clauses are where()'s own: project_location names those columns alike.
         Where rest = where(new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), f.category(), Optional.empty(),
                 Optional.empty(), Optional.empty(), f.minInvestment(), f.maxInvestment(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), f.entries()));
         List<Object> params = new ArrayList<>(rest.params());
         String box = bboxClause(f.bbox().get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
@@ -216,18 +219,20 @@ final class FeatureSql {
     static final String AREA_FIGURES = """
             WITH g AS (
               SELECT plan_areas, coalesce(category, '未分类') AS category, coalesce(nature, '未注明') AS nature,
-                     count(*) AS n, sum(total_investment) AS t
+                     count(*) FILTER (WHERE counted) AS n, sum(total_investment) FILTER (WHERE counted) AS t, count(*) AS e
               FROM project WHERE cardinality(plan_areas) > 0 GROUP BY 1, 2, 3),
-            x AS (SELECT m.area_id, g.category, g.nature, g.n, g.t FROM g CROSS JOIN LATERAL unnest(g.plan_areas) m(area_id)),
+            x AS (SELECT m.area_id, g.category, g.nature, g.n, g.t, g.e FROM g CROSS JOIN LATERAL unnest(g.plan_areas) m(area_id)),
             by_category AS (
               SELECT area_id, json_object_agg(category, json_build_object('count', n, 'total_investment', t) ORDER BY category) AS j
-              FROM (SELECT area_id, category, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1),
+              FROM (SELECT area_id, category, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2 HAVING sum(n) > 0) c GROUP BY 1),
             by_nature AS (
               SELECT area_id, json_object_agg(nature, json_build_object('count', n, 'total_investment', t) ORDER BY nature) AS j
-              FROM (SELECT area_id, nature, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2) c GROUP BY 1)
-            SELECT t.area_id, t.project_count, t.total_investment, c.j AS by_category, n.j AS by_nature
-            FROM (SELECT area_id, sum(n)::bigint AS project_count, sum(t) AS total_investment FROM x GROUP BY 1) t
-            JOIN by_category c USING (area_id) JOIN by_nature n USING (area_id)""";
+              FROM (SELECT area_id, nature, sum(n)::bigint AS n, sum(t) AS t FROM x GROUP BY 1, 2 HAVING sum(n) > 0) c GROUP BY 1)
+            SELECT t.area_id, t.project_count, t.total_investment, coalesce(c.j, '{}'::json) AS by_category,
+                   coalesce(n.j, '{}'::json) AS by_nature, t.entry_count
+            FROM (SELECT area_id, sum(n)::bigint AS project_count, sum(t) AS total_investment, sum(e)::bigint AS entry_count
+                  FROM x GROUP BY 1) t
+            LEFT JOIN by_category c USING (area_id) LEFT JOIN by_nature n USING (area_id)""";
 
     /** True while the statistics set (with the area figures) was built at the current input version. */
     private static final String STATS_CURRENT = PrecomputedSql.builtAtCurrentInput(PrecomputedSql.STATS);
@@ -244,10 +249,11 @@ final class FeatureSql {
                      'assumption', a.assumption, 'width_km', a.width_km, 'members', a.members,
                      'line', ST_AsGeoJSON(a.line, 6)::json,
                      'project_count', coalesce(s.project_count, 0), 'total_investment', s.total_investment,
+                     'entry_count', coalesce(s.entry_count, 0), 'counting', 'projects',
                      'by_category', coalesce(s.by_category, '{}'::json), 'by_nature', coalesce(s.by_nature, '{}'::json)))::text
                 FROM plan_area a
                 LEFT JOIN (
-                  SELECT area_id, project_count, total_investment, by_category, by_nature FROM serving_area_figure
+                  SELECT area_id, project_count, total_investment, by_category, by_nature, entry_count FROM serving_area_figure
                   WHERE %s
                   UNION ALL
                   SELECT * FROM (%s) live WHERE NOT %s) s ON s.area_id = a.id

@@ -66,7 +66,7 @@ final class PrecomputedSql {
     // The statistics set: the live statements' answers, stored.
     static final String CLEAR_STATS = "DELETE FROM serving_stats";
     static final String CLEAR_AREA_FIGURES = "DELETE FROM serving_area_figure";
-    static final String STORE_AREA_FIGURES = "INSERT INTO serving_area_figure (area_id, project_count, total_investment, by_category, by_nature) "
+    static final String STORE_AREA_FIGURES = "INSERT INTO serving_area_figure (area_id, project_count, total_investment, by_category, by_nature, entry_count) "
             + FeatureSql.AREA_FIGURES;
     static final String STORE_STATS = "INSERT INTO serving_stats (groupby, count, total_investment) VALUES (?, ?, ?)";
     static final String STORE_STATS_GROUP = """
@@ -81,13 +81,13 @@ final class PrecomputedSql {
             SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g,
                    ST_X(ST_PointOnSurface(p.geom_3857)) AS px, ST_Y(ST_PointOnSurface(p.geom_3857)) AS py,
                    %s AS sx, %s AS sy, %s AS n
-            FROM project p WHERE GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')"""
+            FROM project p WHERE p.counted AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')"""
             .formatted(TileSql.CELL_SUMS[0].formatted("p.geom_3857"), TileSql.CELL_SUMS[1].formatted("p.geom_3857"),
                     TileSql.CELL_SUMS[2].formatted("p.geom_3857"));
     static final String BUILD_LINES = """
             CREATE TEMP TABLE serving_build_lines ON COMMIT DROP AS
             SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g
-            FROM project p WHERE GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT')""";
+            FROM project p WHERE p.counted AND GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT')""";
     static final String[] INDEX_BUILD_TABLES = {
             "CREATE INDEX ON serving_build_points USING gist (g)",
             "CREATE INDEX ON serving_build_lines USING gist (g)",

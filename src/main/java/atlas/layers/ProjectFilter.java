@@ -16,23 +16,49 @@ import java.util.regex.Pattern;
 
 /**
  * The project filters every project endpoint shares (items, tiles, stats, exports), parsed and
- * validated by parse; FeatureSql.where turns one into a parameterised WHERE clause over 'project p'.
+ * validated by parse; FeatureSql.where turns one into a parameterised WHERE clause over 'project p'
+ * (leaving out, unless entries, the list entries a later entry of the same project counts for).
  */
 public record ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
                             Optional<String> category, Optional<String> nature, Optional<String> source,
                             Optional<String> precision, Optional<BigDecimal> minInvestment,
                             Optional<BigDecimal> maxInvestment, Optional<String> q,
                             Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox,
-                            Optional<ProjectFilter.Condition> condition) {
+                            Optional<ProjectFilter.Condition> condition, boolean entries) {
 
     /** A CQL2 filter or a box in another CRS: its SQL with bound values, and the parameters as given (for links and stamps). */
     public record Condition(Cql2Where.Condition where, Map<String, String> given) {
     }
 
+    /**
+     * Projects, not list entries (the default): an entry whose project has a later entry (a 'same' link,
+     * identity/) is left out, so a project counts once with its latest figures. entries = true: every entry.
+     */
+    public ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
+                         Optional<String> category, Optional<String> nature, Optional<String> source,
+                         Optional<String> precision, Optional<BigDecimal> minInvestment,
+                         Optional<BigDecimal> maxInvestment, Optional<String> q,
+                         Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox,
+                         Optional<ProjectFilter.Condition> condition) {
+        this(city, county, area, category, nature, source, precision, minInvestment, maxInvestment, q, yearFrom, yearTo,
+                bbox, condition, false);
+    }
+
+    /** This filter counting every list entry (count=entries). */
+    public ProjectFilter withEntries() {
+        return new ProjectFilter(city, county, area, category, nature, source, precision, minInvestment, maxInvestment, q,
+                yearFrom, yearTo, bbox, condition, true);
+    }
+
+    /** The counting the answers state: "projects" (default) or "entries" (count=entries). */
+    public String counting() {
+        return entries ? "entries" : "projects";
+    }
+
     /** The filter parameters every project endpoint accepts. */
     public static final Set<String> NAMES = Set.of("city", "county", "area", "category", "nature", "source",
             "precision", "min_investment", "max_investment", "q", "datetime", "bbox", "bbox-crs",
-            "filter", "filter-lang", "filter-crs");
+            "filter", "filter-lang", "filter-crs", "count");
     /** The CQL2 parameters (OGC API - Features Part 3) and bbox-crs, which every collection accepts. */
     public static final Set<String> CONDITION_NAMES = Set.of("bbox-crs", "filter", "filter-lang", "filter-crs");
     private static final Pattern CODE = Pattern.compile("[0-9]{6}");
@@ -69,9 +95,13 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         lowered.yearFrom = years[0];
         lowered.yearTo = years[1];
         Optional<Condition> condition = condition(query, Queryables.PROJECT, lowered);
+        Optional<String> count = single(query, "count");
+        if (count.isPresent() && !List.of("projects", "entries").contains(count.get())) {
+            throw new FilterException("count", "projects (default: a project in several lists counts once) or entries (every list entry)");
+        }
         return new ProjectFilter(city, lowered.county, lowered.area, lowered.category, single(query, "nature"),
                 single(query, "source"), precision, lowered.min, lowered.max, single(query, "q"), lowered.yearFrom,
-                lowered.yearTo, lowered.bbox, condition);
+                lowered.yearTo, lowered.bbox, condition, count.equals(Optional.of("entries")));
     }
 
     /**
@@ -431,6 +461,9 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         }
         bbox.ifPresent(b -> m.put("bbox", b[0] + "," + b[1] + "," + b[2] + "," + b[3]));
         condition.ifPresent(c -> m.putAll(c.given()));
+        if (entries) {
+            m.put("count", "entries");
+        }
         return m;
     }
 }

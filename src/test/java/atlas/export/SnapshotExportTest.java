@@ -144,14 +144,14 @@ class SnapshotExportTest {
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3), "UTF-8 BOM for Excel");
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
-        assertEquals("名称,类别,建设性质,总投资(亿元),年度计划投资(亿元),起始年,结束年,区县,地级市,定位精度,定位依据,规划区域,来源文件,表,序号",
+        assertEquals("名称,类别,建设性质,总投资(亿元),年度计划投资(亿元),起始年,结束年,区县,地级市,定位精度,定位依据,规划区域,来源文件,表,序号,历次清单条目",
                 lines.get(0));
         JsonNode snapshot = JSON.readTree(huzhou.get("projects.geojson"));
         assertEquals(snapshot.path("features").size() + 1, lines.size(), "one row per project");
         JsonNode first = snapshot.path("features").get(0).path("properties");
         assertTrue(lines.get(1).startsWith(first.path("name").asText() + ","), lines.get(1));
         assertTrue(text.contains("湖州市"), "地级市 column names the city");
-        assertTrue(lines.stream().skip(1).allMatch(l -> l.matches(".*,附(表)?4,[^,]+$")), "every row ends with its table and 序号");
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.matches(".*,附(表)?4,[^,]+,[^,]*$")), "every row ends with its table, 序号 and history");
     }
 
     @Test

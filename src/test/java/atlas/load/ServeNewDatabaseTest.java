@@ -61,11 +61,15 @@ class ServeNewDatabaseTest {
             assertEquals(92, placed.path("projects").asInt(), imported.body());
             assertTrue(placed.path("byPrecision").path("unknown").asInt(0) < 5, imported.body());
 
-            // Every project of the list is the same feature, to the byte, as the bundled path made it.
-            Map<String, String> viaHttp = features(server.get("/collections/projects/items?limit=10000&source=" + LIST).body());
-            Map<String, String> viaCli = features(bundled.get("/collections/projects/items?limit=10000&source=" + LIST).body());
+            // Every entry of the list is the same feature, to the byte, as the bundled path made it, except the
+            // entries the bundled database links to its other list (identity/: their history and counting).
+            Map<String, String> viaHttp = features(server.get("/collections/projects/items?limit=10000&count=entries&source=" + LIST).body());
+            Map<String, String> viaCli = features(bundled.get("/collections/projects/items?limit=10000&count=entries&source=" + LIST).body());
             assertEquals(92, viaHttp.size());
-            assertEquals(viaCli, viaHttp);
+            assertEquals(viaCli.keySet(), viaHttp.keySet());
+            viaCli.values().removeIf(f -> f.contains("\"entries\""));
+            assertTrue(viaCli.size() > 80, "most entries of 000 have no link to 001: " + viaCli.size());
+            viaCli.forEach((id, f) -> assertEquals(f, viaHttp.get(id)));
         } finally {
             serve.destroy();
             serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -418,6 +418,31 @@ class WebMapTest {
         }
     }
 
+    @Test
+    void aProjectListedInTwoYearsShowsBothEntriesAndTheTotalsSayHowTheyCount() {
+        JsonNode college = api("/collections/projects/items?q=" + q("金华理工学院")).get("features");
+        assertEquals(1, college.size(), "one project for the two entries: " + college);
+        String id = college.get(0).get("id").asText();
+        browser.open(server.url("/?city=330700"));
+        browser.waitReady();
+        browser.waitFor(UPDATE, browser::idle);
+        String note = browser.text("#totals-note");
+        assertTrue(note.contains("按项目计数") && note.contains("清单条目共"), "the panel states the counting: " + note);
+        WebElement row = browser.driver().findElement(By.cssSelector("#project-list .project-row[data-id='" + id + "']"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", row);
+        row.click();
+        browser.waitFor(Duration.ofSeconds(10), () -> {
+            String t = popupText();
+            return t != null && t.contains("历次清单条目");
+        });
+        String text = popupText();
+        assertNotNull(text);
+        assertTrue(text.contains("历次清单条目（2）"), text);
+        assertTrue(text.contains("附表4 序号 87") && text.contains("金华理工学院项目") && text.contains("同一项目"), text);
+        assertTrue(text.contains("附4 序号 149") && text.contains("本条"), text);
+        browser.screenshot("WebMapTest-popup-entries");
+    }
+
     /** Top and bottom of the open popup's title, then of the map, in the viewport. */
     @SuppressWarnings("unchecked")
     private List<Number> popupTitleAndMapRects() {
