@@ -13,14 +13,22 @@ import java.util.List;
  * @param rejected rows that could not become projects, with the reason
  * @param warnings every warning of the table: table-level ones and those of its projects, by line
  *                 (rejection reasons are in {@code rejected}, not here)
+ * @param lines    every physical row under the header except repeated headers and section rows, unjoined
  */
 public record ParsedTable(String title, String caption, TableKind kind, List<String> headers,
-                          List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings) {
+                          List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings,
+                          List<TableLine> lines) {
 
     public ParsedTable {
         headers = List.copyOf(headers);
         projects = List.copyOf(projects);
         rejected = List.copyOf(rejected);
         warnings = List.copyOf(warnings);
+        lines = List.copyOf(lines);
+    }
+
+    public ParsedTable(String title, String caption, TableKind kind, List<String> headers,
+                       List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings) {
+        this(title, caption, kind, headers, projects, rejected, warnings, List.of());
     }
 }

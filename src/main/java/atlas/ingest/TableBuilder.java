@@ -26,6 +26,7 @@ final class TableBuilder {
     private final ColumnMap columns;
     private final List<Pending> rows = new ArrayList<>();
     private final List<RejectedRow> orphans = new ArrayList<>();
+    private final List<TableLine> lines = new ArrayList<>();
     private Optional<String> category = Optional.empty();
     private Pending last;
 
@@ -99,6 +100,7 @@ final class TableBuilder {
                 return;
             }
         }
+        lines.add(new TableLine(row.firstLine(), row.lastLine(), row.cells(), category, row.raw()));
         boolean continuation = columns.has(Field.SEQ) && columns.value(Field.SEQ, cells).isEmpty();
         if (continuation) {
             if (last == null) {
@@ -134,7 +136,7 @@ final class TableBuilder {
         }
         rejected.sort(Comparator.comparingInt(x -> x.source().firstLine()));
         warnings.sort(Comparator.comparingInt(RowIssue::line));
-        return new ParsedTable(title, caption, kind, columns.headers(), projects, rejected, warnings);
+        return new ParsedTable(title, caption, kind, columns.headers(), projects, rejected, warnings, lines);
     }
 
     private TableKind kind() {
