@@ -61,8 +61,10 @@ public final class UnitGazetteer {
 
     /** cityName: the city whose document this is (e.g. 杭州), "" for a provincial document. */
     public Resolved resolve(String printed, String cityName, String cityCode) {
-        Optional<Unit> u = find(printed);
-        if (u.isEmpty() && !cityName.isEmpty() && printed.matches("^(市|区|县)[^级].*")) {
+        // A short name relative to a city (市建委) is only that city's unit in that city's document.
+        boolean relative = printed.matches("^(市|区|县)[^级].*");
+        Optional<Unit> u = find(printed).filter(x -> !relative || x.cityCode().equals(cityCode));
+        if (u.isEmpty() && !cityName.isEmpty() && relative) {
             String qualified = cityName + (printed.startsWith("市") ? "" : "市") + printed;
             u = find(qualified);
             if (u.isEmpty()) {

@@ -1,0 +1,177 @@
+package atlas.worklists;
+
+import atlas.geocode.PlanAreaKeywords;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every SQL statement of the worklists room: documents, items, rejected rows, units and the item queries. */
+final class WorklistSql {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WorklistSql() {
+    }
+
+    static Optional<String> documentHash(Connection c, String fileName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM work_document WHERE file_name = ?")) {
+            ps.setString(1, fileName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Replaces a document (and, by cascade, its items and rejected rows); returns its new id. */
+    static long replaceDocument(Connection c, String fileName, String sha256, int year, String cityCode) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM work_document WHERE file_name = ?")) {
+            del.setString(1, fileName);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO work_document (file_name, sha256, year, city_code) VALUES (?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, fileName);
+            ps.setString(2, sha256);
+            ps.setObject(3, year > 0 ? year : null);
+            ps.setString(4, cityCode.isEmpty() ? null : cityCode);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static List<PlanAreaKeywords> planAreas(Connection c) throws SQLException {
+        List<PlanAreaKeywords> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, members, keywords || name FROM plan_area ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new PlanAreaKeywords(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()),
+                        List.of((String[]) rs.getArray(3).getArray())));
+            }
+        }
+        return out;
+    }
+
+    /** A stored item: the parsed row and where it was placed. */
+    record Stored(WorkItem item, List<String> lead, List<String> others, List<String> countyCodes,
+                  List<String> cityCodes, String precision, List<Map<String, String>> evidence,
+                  List<String> planAreas, String platformArea) {
+    }
+
+    static void insertItems(Connection c, long documentId, List<Stored> items) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO work_item (id, document_id, kind, source, list_title, table_title, seq, group_seq, group_no,
+                    part, line_from, line_to, category, title, title_inherited, content, target, location_text,
+                    project_codes, deadline_text, deadline, units_text, lead_units, other_units, units_printed,
+                    province_lead, units_inherited, county_codes, city_codes, precision, placement_evidence,
+                    plan_areas, platform_area, cells, raw_text, warnings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?::jsonb, ?, ?, ?::jsonb, ?, ?)""")) {
+            for (Stored s : items) {
+                WorkItem w = s.item();
+                int i = 1;
+                ps.setString(i++, w.id());
+                ps.setLong(i++, documentId);
+                ps.setString(i++, w.kind());
+                ps.setString(i++, w.source());
+                ps.setString(i++, w.listTitle());
+                ps.setString(i++, w.table());
+                ps.setString(i++, w.seq());
+                ps.setString(i++, w.groupSeq());
+                ps.setInt(i++, w.group());
+                ps.setInt(i++, w.part());
+                ps.setInt(i++, w.firstLine());
+                ps.setInt(i++, w.lastLine());
+                ps.setString(i++, w.category());
+                ps.setString(i++, w.title());
+                ps.setBoolean(i++, w.titleInherited());
+                ps.setString(i++, w.content());
+                ps.setString(i++, w.target());
+                ps.setString(i++, w.location());
+                ps.setArray(i++, c.createArrayOf("text", w.codes().toArray()));
+                ps.setString(i++, w.deadline().text());
+                ps.setObject(i++, w.deadline().date().map(java.sql.Date::valueOf).orElse(null));
+                ps.setString(i++, w.unitsText());
+                ps.setArray(i++, c.createArrayOf("text", s.lead().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", s.others().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", w.units().all().toArray()));
+                ps.setString(i++, w.units().provinceLead().isEmpty() ? null : w.units().provinceLead());
+                ps.setBoolean(i++, w.unitsInherited());
+                ps.setArray(i++, c.createArrayOf("text", s.countyCodes().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", s.cityCodes().toArray()));
+                ps.setString(i++, s.precision());
+                ps.setString(i++, json(s.evidence()));
+                ps.setArray(i++, c.createArrayOf("text", s.planAreas().toArray()));
+                ps.setString(i++, s.platformArea());
+                ps.setString(i++, json(w.cells()));
+                ps.setString(i++, w.raw());
+                ps.setArray(i++, c.createArrayOf("text", w.warnings().toArray()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Geometry from the placement: counties' points, else cities' points, else the platform's area. */
+    static void placeGeometry(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE work_item w SET geom = COALESCE(
+                    (SELECT ST_Multi(ST_Collect(d.rep_point)) FROM division d WHERE d.code = ANY (w.county_codes) AND d.rep_point IS NOT NULL),
+                    (SELECT ST_Multi(ST_Collect(d.rep_point)) FROM division d
+                      WHERE cardinality(w.county_codes) = 0 AND d.code = ANY (w.city_codes) AND d.rep_point IS NOT NULL),
+                    (SELECT ST_Multi(ST_PointOnSurface(ST_MakeValid(a.geom))) FROM plan_area a
+                      WHERE a.id = w.platform_area AND a.geom IS NOT NULL))
+                 WHERE w.document_id = ?""")) {
+            ps.setLong(1, documentId);
+            ps.executeUpdate();
+        }
+    }
+
+    static void insertRejected(Connection c, long documentId, List<WorkListReader.Rejected> rejected) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO work_rejected_row (document_id, table_title, line_from, raw_text, reason) VALUES (?, ?, ?, ?, ?)")) {
+            for (WorkListReader.Rejected r : rejected) {
+                ps.setLong(1, documentId);
+                ps.setString(2, r.table());
+                ps.setInt(3, r.line());
+                ps.setString(4, r.raw());
+                ps.setString(5, r.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void replaceUnits(Connection c, List<UnitGazetteer.Unit> units) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM work_unit");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO work_unit (name, aliases, level, city_code) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+            for (UnitGazetteer.Unit u : units) {
+                ps.setString(1, u.name());
+                ps.setArray(2, c.createArrayOf("text", u.aliases().toArray()));
+                ps.setString(3, u.level());
+                ps.setString(4, u.cityCode().isEmpty() ? null : u.cityCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
