@@ -17,8 +17,18 @@ public final class StatsRoutes {
     }
 
     public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed) {
+        register(app, db, layers, precomputed, null);
+    }
+
+    /** worklists answers /api/stats?collection=work-items (may be null: projects only). */
+    public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed,
+                                WorklistRoutes worklists) {
         ResponseCache<Layers.Stats> cache = new ResponseCache<>(500);
         app.get("/api/stats", ctx -> {
+            if (worklists != null && WorklistRoutes.COLLECTION.equals(ctx.queryParam("collection"))) {
+                worklists.stats(ctx);
+                return;
+            }
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
             allowed.add("groupby");

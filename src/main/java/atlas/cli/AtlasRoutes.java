@@ -34,8 +34,10 @@ public final class AtlasRoutes implements ApiContext {
         atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed(layers);
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
-        new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
-        atlas.api.StatsRoutes.register(app, db, layers, precomputed);
+        atlas.api.WorklistRoutes worklists = new atlas.api.WorklistRoutes(new atlas.worklists.WorkItems(db));
+        worklists.register(app);
+        new atlas.api.FeatureRoutes(db, layers, java.util.Optional.of(worklists)).register(app, webDir());
+        atlas.api.StatsRoutes.register(app, db, layers, precomputed, worklists);
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
         new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
         atlas.api.OpenApiRoutes.register(app);

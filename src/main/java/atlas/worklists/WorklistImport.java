@@ -173,6 +173,18 @@ public final class WorklistImport {
         String platform = item.kind().equals("platform") ? platformArea(item.title(), areas).orElse(null) : null;
         if (platform != null) {
             planAreas.add(platform);
+            // A platform that is a plan area lies where that area lies, whatever its text mentions.
+            List<String> members = areas.stream().filter(a -> a.id().equals(platform)).findFirst()
+                    .map(PlanAreaKeywords::members).orElse(List.of());
+            if (!members.isEmpty()) {
+                counties = members;
+                cities = new ArrayList<>(new LinkedHashSet<>(members.stream().map(m -> m.substring(0, 4) + "00").toList()));
+                precision = members.size() == 1 ? "county" : "counties";
+                evidence.clear();
+                for (String m : members) {
+                    evidence.add(Map.of("county", m, "method", "plan-area", "evidence", "平台 " + item.title() + " = " + platform));
+                }
+            }
         }
         return new WorklistSql.Stored(item, lead, others, counties, cities, precision, evidence, List.copyOf(planAreas), platform);
     }

@@ -174,4 +174,186 @@ final class WorklistSql {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The WHERE clause of a query and its parameters, in order. */
+    record Where(String sql, List<Object> params) {
+    }
+
+    private static final String ALL_UNITS = "(w.lead_units || w.other_units || w.units_printed)";
+
+    static Where where(WorkItemQuery q) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        q.kind().ifPresent(k -> {
+            parts.add("w.kind = ?");
+            params.add(k);
+        });
+        q.unit().ifPresent(u -> {
+            parts.add("(? = ANY " + ALL_UNITS + " OR EXISTS (SELECT 1 FROM work_unit u WHERE (u.name = ? OR ? = ANY (u.aliases))"
+                    + " AND u.name = ANY (w.lead_units || w.other_units)))");
+            params.add(u);
+            params.add(u);
+            params.add(u);
+        });
+        q.leadUnit().ifPresent(u -> {
+            parts.add("(? = ANY (w.lead_units) OR ? = w.units_printed[1] OR EXISTS (SELECT 1 FROM work_unit u"
+                    + " WHERE (u.name = ? OR ? = ANY (u.aliases)) AND u.name = ANY (w.lead_units)))");
+            params.add(u);
+            params.add(u);
+            params.add(u);
+            params.add(u);
+        });
+        q.deadlineFrom().ifPresent(d -> {
+            parts.add("w.deadline >= ?");
+            params.add(java.sql.Date.valueOf(d));
+        });
+        q.deadlineTo().ifPresent(d -> {
+            parts.add("w.deadline <= ?");
+            params.add(java.sql.Date.valueOf(d));
+        });
+        q.county().ifPresent(code -> {
+            parts.add("? = ANY (w.county_codes)");
+            params.add(code);
+        });
+        q.city().ifPresent(code -> {
+            parts.add("? = ANY (w.city_codes)");
+            params.add(code);
+        });
+        q.area().ifPresent(a -> {
+            parts.add("? = ANY (w.plan_areas)");
+            params.add(a);
+        });
+        q.source().ifPresent(s -> {
+            parts.add("w.source = ?");
+            params.add(s);
+        });
+        q.q().ifPresent(t -> {
+            parts.add("(strpos(w.title, ?) > 0 OR strpos(w.content, ?) > 0)");
+            params.add(t);
+            params.add(t);
+        });
+        q.bbox().ifPresent(b -> {
+            parts.add("w.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            for (double v : b) {
+                params.add(v);
+            }
+        });
+        return new Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** One GeoJSON feature per item, built in SQL; geometry null when the item is not placed. */
+    private static final String FEATURE = """
+            json_build_object('type', 'Feature', 'id', w.id,
+              'geometry', CASE WHEN w.geom IS NULL THEN NULL ELSE ST_AsGeoJSON(w.geom, 6)::json END,
+              'properties', json_build_object('kind', w.kind, 'source', w.source, 'list', w.list_title,
+                 'table', w.table_title, 'seq', w.seq, 'group_seq', w.group_seq, 'part', w.part, 'line', w.line_from,
+                 'category', w.category, 'title', w.title, 'content', w.content, 'target', w.target,
+                 'location_text', w.location_text, 'deadline_text', w.deadline_text, 'deadline', w.deadline,
+                 'overdue', w.deadline < ?, 'lead_units', w.lead_units, 'other_units', w.other_units,
+                 'units_printed', w.units_printed, 'province_lead', w.province_lead, 'units_inherited', w.units_inherited,
+                 'county_codes', w.county_codes, 'city_codes', w.city_codes, 'precision', w.precision,
+                 'placement_evidence', w.placement_evidence, 'plan_areas', w.plan_areas, 'platform_area', w.platform_area,
+                 'project_codes', w.project_codes, 'warnings', w.warnings))::text""";
+
+    private static final String ORDER = " ORDER BY (w.deadline < ?) DESC NULLS LAST, w.deadline NULLS LAST, w.source, w.table_title, w.group_no, w.part, w.id";
+
+    /** A page of items as GeoJSON feature texts, with the number matched. */
+    record Page(long matched, List<String> features) {
+    }
+
+    static Page items(Connection c, WorkItemQuery q) throws SQLException {
+        Where w = where(q);
+        long matched;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM work_item w WHERE " + w.sql())) {
+            bind(ps, w.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                matched = rs.getLong(1);
+            }
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Date.valueOf(q.asOf()));
+        params.addAll(w.params());
+        params.add(java.sql.Date.valueOf(q.asOf()));
+        params.add(q.limit());
+        params.add(q.offset());
+        List<String> features = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FEATURE + " FROM work_item w WHERE " + w.sql()
+                + ORDER + " LIMIT ? OFFSET ?")) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    features.add(rs.getString(1));
+                }
+            }
+        }
+        return new Page(matched, features);
+    }
+
+    static Optional<String> item(Connection c, String id, java.time.LocalDate asOf) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FEATURE + " FROM work_item w WHERE w.id = ?")) {
+            ps.setObject(1, java.sql.Date.valueOf(asOf));
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One group of the statistics: its key, its count and how many of them are overdue. */
+    record Group(String key, long count, long overdue) {
+    }
+
+    static List<Group> stats(Connection c, String groupby, WorkItemQuery q) throws SQLException {
+        String key = switch (groupby) {
+            case "unit" -> "unnest(w.lead_units || w.other_units)";
+            case "lead_unit" -> "unnest(w.lead_units)";
+            case "kind" -> "w.kind";
+            case "deadline_month" -> "to_char(w.deadline, 'YYYY-MM')";
+            case "source" -> "w.source";
+            case "city" -> "unnest(w.city_codes)";
+            case "county" -> "unnest(w.county_codes)";
+            default -> throw new IllegalArgumentException("groupby " + groupby);
+        };
+        Where w = where(q);
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Date.valueOf(q.asOf()));
+        params.addAll(w.params());
+        List<Group> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k, count(*), count(*) FILTER (WHERE overdue) FROM ("
+                + "SELECT " + key + " AS k, coalesce(w.deadline < ?, false) AS overdue FROM work_item w WHERE " + w.sql()
+                + ") g GROUP BY k ORDER BY count(*) DESC, k NULLS LAST")) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Changes whenever a work list is imported again: the ETag of every work-item answer. */
+    static String version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(imported_at)::text, '') || ':' || count(*) FROM work_document")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static double[] extent(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) e FROM work_item) x")) {
+            rs.next();
+            return rs.getObject(1) == null ? new double[]{118.0, 27.0, 123.2, 31.2}
+                    : new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+        }
+    }
 }
