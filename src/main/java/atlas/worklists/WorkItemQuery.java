@@ -22,4 +22,10 @@ public record WorkItemQuery(Optional<String> kind, Optional<String> unit, Option
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 LocalDate.now(), 10_000, 0);
     }
+
+    /** The same query restricted to a place: a county, a city, a plan area or a box (CRS84). */
+    public WorkItemQuery within(Optional<String> county, Optional<String> city, Optional<String> area, Optional<double[]> box) {
+        return new WorkItemQuery(kind, unit, leadUnit, deadlineFrom, deadlineTo, county, city, area, source, q, box,
+                asOf, limit, offset);
+    }
 }

@@ -356,4 +356,30 @@ final class WorklistSql {
                     : new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
         }
     }
+
+    /** Rows for a table export, in the order of the API (overdue first). */
+    static List<WorkItemsExport.Row> exportRows(Connection c, WorkItemQuery q) throws SQLException {
+        Where w = where(q);
+        List<Object> params = new ArrayList<>(w.params());
+        params.add(java.sql.Date.valueOf(q.asOf()));
+        List<WorkItemsExport.Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT w.id, w.kind, w.source, w.list_title, w.table_title, w.seq, w.group_seq, w.part, w.category,
+                       w.title, w.content, w.target, w.deadline_text, w.deadline::text,
+                       array_to_string(w.lead_units, '、'), array_to_string(w.other_units, '、'), coalesce(w.province_lead, ''),
+                       array_to_string(w.county_codes, ','), array_to_string(w.city_codes, ','), w.precision
+                  FROM work_item w WHERE\s""" + w.sql() + ORDER)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= 20; i++) {
+                        values.add(rs.getString(i));
+                    }
+                    out.add(new WorkItemsExport.Row(values));
+                }
+            }
+        }
+        return out;
+    }
 }
