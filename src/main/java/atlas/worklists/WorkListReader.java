@@ -196,6 +196,11 @@ public final class WorkListReader {
                 unitsText = clean(units.toString());
                 warnings.add("the row has an extra cell; 完成时限 read from column " + (d.get() + 1));
             }
+            if (title.isEmpty() && content.isEmpty()) {
+                rejected.add(new Rejected(table.title(), lineOf.applyAsInt(row.first.firstLine()), row.raw.toString(),
+                        "row has neither a name nor content"));
+                return;
+            }
             WorkItem previous = items.isEmpty() ? null : items.get(items.size() - 1);
             boolean titleInherited = false;
             if (title.isEmpty() && previous != null) {
@@ -209,11 +214,6 @@ public final class WorkListReader {
                 warnings.add("责任单位 is empty; taken from the row above (a merged cell)");
             } else if (unitsText.isEmpty() && cols.has(Role.UNITS)) {
                 warnings.add("责任单位 is empty");
-            }
-            if (title.isEmpty() && content.isEmpty()) {
-                rejected.add(new Rejected(table.title(), lineOf.applyAsInt(row.first.firstLine()), row.raw.toString(),
-                        "row has neither a name nor content"));
-                return;
             }
             Deadline deadline = Deadline.parse(deadlineText, year);
             if (cols.has(Role.DEADLINE) && deadline.date().isEmpty()) {

@@ -101,4 +101,29 @@ class WorkListCountsTest {
         assertTrue(culture.content().endsWith("探索制订宋韵文化研究、保护和利用专项方案。"), culture.content());
         assertEquals(1, tasks.items().stream().filter(i -> i.groupSeq().equals("65")).count());
     }
+
+    @Test
+    void badRowsAreKeptWithTheirReason() {
+        String text = String.join("\n",
+                "附表 5", "", "某市 2022 年重大任务清单", "",
+                "序号\t任务名称\t重点工作及具体任务\t完成时限（月份）\t责任单位",
+                "\t\t没有序号也没有上一行的内容\t12月\t省发展改革委",
+                "1\t任务一\t具体任务\t6 月\t省建设厅、市政府牵头",
+                "2\t\t\t\t",
+                "3\t任务三\t内容\t视情况\t");
+        WorkListReader.WorkList list = WorkListReader.read("bad.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0).get(0);
+        assertEquals("task", list.kind());
+        assertEquals(2022, list.year());
+        assertEquals(List.of("row has no 序号 and there is no numbered row above it", "row has neither a name nor content"),
+                list.rejected().stream().map(WorkListReader.Rejected::reason).toList());
+        assertEquals(6, list.rejected().get(0).line());
+        assertEquals(2, list.items().size(), "row 2 has neither name nor content: not an item");
+        WorkItem one = list.items().get(0);
+        assertEquals(List.of("市政府"), one.units().lead());
+        assertEquals(java.time.LocalDate.of(2022, 6, 30), one.deadline().date().orElseThrow());
+        WorkItem three = list.items().get(1);
+        assertTrue(three.deadline().date().isEmpty());
+        assertTrue(three.warnings().contains("完成时限 '视情况' names no month or year"), three.warnings().toString());
+        assertTrue(three.warnings().contains("责任单位 is empty"), three.warnings().toString());
+    }
 }
