@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Responsibility(List<String> lead, List<String> others, String provinceLead) {
     private static final Pattern PROVINCE_LEAD = Pattern.compile("省牵头单位\\s*[:：]\\s*(\\S+)");
     private static final Pattern LEAD_MARK = Pattern.compile("(分别|共同)?牵头(单位)?$");
-    private static final Pattern BARE_PLACE = Pattern.compile("[\\p{IsHan}]{2,4}?(市|县)?");
+    private static final Pattern BARE_PLACE = Pattern.compile("[\\p{IsHan}]{2,4}?(市|县|区)?");
     /** Words that make a name a unit rather than a place. */
     private static final Pattern UNIT_WORD = Pattern.compile("^(省|市|县|区)|有关|相关|各|[厅局委办会院部司队行所处站]$|集团|中心|政府");
     private static final Pattern GOVERNMENT = Pattern.compile("([\\p{IsHan}]{2,4}?)(市|县|区)(政府|人民政府)$");
@@ -92,7 +92,8 @@ public record Responsibility(List<String> lead, List<String> others, String prov
     }
 
     private static void add(List<String> out, StringBuilder cur) {
-        String s = cur.toString().replaceAll("\\s+", "").replaceAll("[。.]+$", "");
+        // '…配合落实' marks the units that assist; the mark is not part of a unit's name.
+        String s = cur.toString().replaceAll("\\s+", "").replaceAll("[。.]+$", "").replaceFirst("(配合落实|配合|协助)$", "");
         if (!s.isEmpty() && !s.matches("[-—/等]+")) {
             out.add(s.replaceFirst("等$", ""));
         }
@@ -105,8 +106,8 @@ public record Responsibility(List<String> lead, List<String> others, String prov
             Matcher next = GOVERNMENT.matcher(units.get(i + 1));
             String unit = units.get(i);
             if (next.matches() && BARE_PLACE.matcher(unit).matches() && !UNIT_WORD.matcher(unit).find()) {
-                String place = unit.replaceFirst("(市|县)$", "");
-                units.set(i, place + next.group(2) + next.group(3));
+                // '萧山区、桐庐县、建德市政府': each keeps its own level word; a bare '嘉兴' takes the next one's.
+                units.set(i, unit.matches(".*[市县区]$") ? unit + next.group(3) : unit + next.group(2) + next.group(3));
             }
         }
     }

@@ -55,6 +55,9 @@ class DeadlineAndUnitsTest {
                 Responsibility.parse("杭州市、绍兴市政府,省发展改革委").all());
         assertEquals(List.of("市商务局(市粮食和物资储备局)", "市发改委"),
                 Responsibility.parse("市商务局（市粮食和物资储备局）、市发改委").all());
+        assertEquals(List.of("萧山区政府", "桐庐县政府", "建德市政府"), Responsibility.parse("萧山区、桐庐县、建德市政府").all());
+        assertEquals(List.of("市发改委", "市经信局", "市数据资源局"),
+                Responsibility.parse("市发改委、市经信局、市数据资源局配合落实").all());
         Responsibility province = Responsibility.parse("市发改委、市建委 省牵头单位:省发展改革委");
         assertEquals("省发展改革委", province.provinceLead());
         assertEquals(List.of("市发改委", "市建委"), province.all());
