@@ -79,7 +79,7 @@ class WorkItemStoreTest {
         assertEquals("杭州市发展和改革委员会", row.get(0));
         assertTrue(row.get(1).contains("杭州市城乡建设委员会"), row.get(1));
         assertEquals("省发展改革委", row.get(2));
-        assertEquals(17, Integer.parseInt(one(db, "SELECT count(*) FROM work_unit").get(0)));
+        assertEquals(24, Integer.parseInt(one(db, "SELECT count(*) FROM work_unit").get(0)));
     }
 
     @Test
