@@ -78,8 +78,14 @@ public final class UnitGazetteer {
         return new Resolved(printed, printed, level, "", false);
     }
 
+    /** The unit of a name; '杭州西湖风景名胜区管委会(杭州西溪国家湿地公园管委会)' is found by the name before its parentheses. */
     public Optional<Unit> find(String name) {
-        return Optional.ofNullable(byKey.get(key(name)));
+        Unit u = byKey.get(key(name));
+        int paren = key(name).indexOf('(');
+        if (u == null && paren > 0) {
+            u = byKey.get(key(name).substring(0, paren));
+        }
+        return Optional.ofNullable(u);
     }
 
     static String key(String name) {

@@ -76,5 +76,6 @@ class DeadlineAndUnitsTest {
         assertEquals("杭州市园文局", unknown.name());
         assertFalse(unknown.known());
         assertEquals("市建委", units.resolve("市建委", "", "").name());
+        assertEquals("杭州西湖风景名胜区管理委员会", units.resolve("杭州西湖风景名胜区管委会(杭州西溪国家湿地公园管委会)", "杭州", "330100").name());
     }
 }
