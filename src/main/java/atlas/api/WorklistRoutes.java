@@ -32,7 +32,7 @@ public final class WorklistRoutes {
     /** Registered before the generic collection routes, so these paths are answered here. */
     public void register(Javalin app) {
         app.get("/collections/" + COLLECTION, ctx -> {
-            if (Http.notModified(ctx, items.version())) {
+            if (Http.notModified(ctx, version())) {
                 return;
             }
             FeatureRoutes.respond(ctx, describe(ctx), TITLE);
@@ -41,11 +41,16 @@ public final class WorklistRoutes {
         app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
             String id = ctx.pathParam("fid");
             String feature = items.item(id).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
-            if (Http.notModified(ctx, items.version())) {
+            if (Http.notModified(ctx, version())) {
                 return;
             }
             ctx.contentType(Http.GEOJSON).result(feature);
         });
+    }
+
+    /** Answers change with the data and, since overdue is judged against today, with the day. */
+    private String version() throws java.sql.SQLException {
+        return items.version() + "|" + LocalDate.now();
     }
 
     /** The collection's description, also listed by /collections. */
@@ -73,7 +78,7 @@ public final class WorklistRoutes {
         params.rejectUnknown(allowed);
         WorkItemQuery q = query(params, params.bbox(),
                 intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
-        if (Http.notModified(ctx, items.version())) {
+        if (Http.notModified(ctx, version())) {
             return;
         }
         WorkItems.Page page = items.items(q);
@@ -102,7 +107,7 @@ public final class WorklistRoutes {
             throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", new java.util.TreeSet<>(WorkItemQuery.GROUPINGS)));
         }
         WorkItemQuery q = query(params, Optional.empty(), 0, 0);
-        if (Http.notModified(ctx, items.version())) {
+        if (Http.notModified(ctx, version())) {
             return;
         }
         List<WorkItems.Group> groups = items.stats(groupby, q);
