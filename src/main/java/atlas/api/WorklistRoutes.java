@@ -82,6 +82,10 @@ public final class WorklistRoutes {
             return;
         }
         WorkItems.Page page = items.items(q);
+        if (Http.format(ctx).equals(Http.HTML)) {
+            ctx.contentType("text/html; charset=utf-8").result(html(page));
+            return;
+        }
         String base = Http.baseUrl(ctx) + "/collections/" + COLLECTION + "/items";
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"numberMatched\":").append(page.matched())
                 .append(",\"numberReturned\":").append(page.features().size())
@@ -94,6 +98,25 @@ public final class WorklistRoutes {
         }
         sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
         ctx.contentType(Http.GEOJSON).result(sb.toString());
+    }
+
+    /** A plain table of the page for browsers (f=html). */
+    private static String html(WorkItems.Page page) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+                .append(TITLE).append("</title></head><body><p><a href=\"/web/worklist.html\">清单</a> · <a href=\"/collections\">数据集合</a></p><h1>")
+                .append(TITLE).append("</h1><p>").append(page.matched()).append(" 项</p><table border=\"1\" cellspacing=\"0\">"
+                        + "<tr><th>类别</th><th>序号</th><th>名称</th><th>完成时限</th><th>牵头单位</th><th>其他单位</th></tr>");
+        for (String f : page.features()) {
+            com.fasterxml.jackson.databind.JsonNode p = json.readTree(f).path("properties");
+            sb.append("<tr><td>").append(Http.escapeHtml(p.path("kind").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("group_seq").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("title").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("deadline_text").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(String.join("、", json.convertValue(p.path("lead_units"), String[].class)))).append("</td><td>")
+                    .append(Http.escapeHtml(String.join("、", json.convertValue(p.path("other_units"), String[].class)))).append("</td></tr>");
+        }
+        return sb.append("</table></body></html>").toString();
     }
 
     /** /api/stats?collection=work-items&groupby=unit|lead_unit|kind|deadline_month|source|city|county. */

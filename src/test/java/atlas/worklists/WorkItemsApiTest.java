@@ -98,6 +98,9 @@ class WorkItemsApiTest {
         JsonNode one = json("/collections/work-items/items/" + all.get(0).get("id").asText());
         assertEquals(all.get(0).get("id"), one.get("id"));
         assertEquals(404, server.get("/collections/work-items/items/nope").statusCode());
+        HttpResponse<String> html = server.get("/collections/work-items/items?f=html&kind=reform");
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.body().contains("都市区财政管理体制改革"), html.body());
     }
 
     @Test
