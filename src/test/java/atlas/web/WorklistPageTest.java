@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The 清单 page in a real browser against the real server and the bundled documents: an official picks their
  * unit and a deadline range and sees what the unit leads and joins, overdue first, and the placed items on the map.
  */
+@Tag("browser")
 @ExtendWith(PostgisExtension.class)
 class WorklistPageTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package atlas.worklists;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 完成时限 becomes a date; 责任单位 splits into the lead and the others; short unit names find their full name. */
+@Tag("unit")
 class DeadlineAndUnitsTest {
     static Optional<LocalDate> date(String cell, int year) {
         return Deadline.parse(cell, year).date();

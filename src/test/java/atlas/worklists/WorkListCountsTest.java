@@ -1,5 +1,6 @@
 package atlas.worklists;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       表一 2 tasks / 8 children; 表二 21 / 68 + 3 = 71; 表三 42 / 154 + 3 = 157; 表四 151 / 482 + 15 = 497.</li>
  * </ul>
  */
+@Tag("unit")
 class WorkListCountsTest {
     static final Path HOME = Path.of(System.getProperty("atlas.home", "."));
 
