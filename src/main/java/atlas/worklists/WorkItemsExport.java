@@ -4,7 +4,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +72,8 @@ public final class WorkItemsExport {
 
     /** Five sheets, one per kind, each with its items (overdue first); dated generatedAt so the bytes repeat. */
     public static void writeXlsx(List<Row> rows, String regionName, Instant generatedAt, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        // Streamed (a window of 200 rows), as projects.xlsx is: a province holds over a thousand items.
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -100,12 +101,13 @@ public final class WorkItemsExport {
                 }
                 s.createFreezePane(0, 1);
             }
-            var props = wb.getProperties().getCoreProperties();
+            var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
             props.setCreated(java.util.Optional.of(java.util.Date.from(generatedAt)));
             props.setModified(java.util.Optional.of(java.util.Date.from(generatedAt)));
             props.setCreator("Project Atlas");
             props.setTitle(regionName + " 四大建设清单事项");
             wb.write(out);
+            wb.dispose();
         }
     }
 }
