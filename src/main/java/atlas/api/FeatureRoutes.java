@@ -49,10 +49,18 @@ public final class FeatureRoutes {
     private final Layers layers;
     private final atlas.pages.ProjectPages projectPages;
 
+    /** Collections another room serves (the work items), listed with ours. */
+    private final java.util.Optional<WorklistRoutes> worklists;
+
     public FeatureRoutes(Database db, Layers layers) {
+        this(db, layers, java.util.Optional.empty());
+    }
+
+    public FeatureRoutes(Database db, Layers layers, java.util.Optional<WorklistRoutes> worklists) {
         this.db = db;
         this.layers = layers;
         this.projectPages = new atlas.pages.ProjectPages(layers);
+        this.worklists = worklists;
     }
 
     public void register(Javalin app, java.nio.file.Path webDir) {
@@ -112,6 +120,9 @@ public final class FeatureRoutes {
             List<Object> list = new ArrayList<>();
             for (Collection col : Collection.ALL) {
                 list.add(describe(ctx, c, col));
+            }
+            if (worklists.isPresent()) {
+                list.add(worklists.get().describe(ctx));
             }
             String base = Http.baseUrl(ctx);
             Map<String, Object> body = new LinkedHashMap<>();

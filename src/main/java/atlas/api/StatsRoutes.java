@@ -18,7 +18,16 @@ public final class StatsRoutes {
     }
 
     public static void register(Javalin app, Database db, Layers layers, ProjectStats stats) {
+        register(app, db, layers, stats, null);
+    }
+
+    /** worklists answers /api/stats?collection=work-items (null: projects only). */
+    public static void register(Javalin app, Database db, Layers layers, ProjectStats stats, WorklistRoutes worklists) {
         app.get("/api/stats", ctx -> {
+            if (worklists != null && WorklistRoutes.COLLECTION.equals(ctx.queryParam("collection"))) {
+                worklists.stats(ctx);
+                return;
+            }
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
             allowed.add("groupby");

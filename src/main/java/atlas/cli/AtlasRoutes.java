@@ -47,9 +47,11 @@ public final class AtlasRoutes implements ApiContext {
         atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed();
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
-        new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
+        atlas.api.WorklistRoutes worklists = new atlas.api.WorklistRoutes(new atlas.worklists.WorkItems(db));
+        worklists.register(app);
+        new atlas.api.FeatureRoutes(db, layers, java.util.Optional.of(worklists)).register(app, webDir());
         atlas.api.ProjectPageRoutes.register(app, db, layers);
-        atlas.api.StatsRoutes.register(app, db, layers, new atlas.layers.ProjectStats(layers, precomputed));
+        atlas.api.StatsRoutes.register(app, db, layers, new atlas.layers.ProjectStats(layers, precomputed), worklists);
         atlas.api.ConfigRoutes.register(app, config.tileUrl(), config.tileAttribution());
         atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.ProjectTiles(layers, precomputed));
         new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000),

@@ -51,6 +51,7 @@ public final class BundledData {
                 out.println("placed " + placed.projects() + " projects " + placed.byPrecision() + ", "
                         + placed.reviewItems() + " review items, in " + placed.millis() + " ms");
             }
+            atlas.worklists.WorklistImport.loadBundled(c, geodata, out::println);
             out.println("合计：" + atlas.identity.IdentityStore.figures(c).zh());
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot list " + geodata.resolve("lists") + ": " + e.getMessage(), e);

@@ -245,6 +245,9 @@ public final class SnapshotWriter {
                     ZipNormaliser.copy(xlsxFile, z, entryTime());
                     z.closeEntry();
                 }
+                if (has(SnapshotRequest.Format.CSV) || has(SnapshotRequest.Format.XLSX)) {
+                    writeWorkItems(z);
+                }
                 if (picture) {
                     MapPicture.Scene scene = scene(regionGeom, counties, cities, areas, marks, categoryCounts, colours,
                             count[0], total[0], unplotted[0], docs, boundaries);
@@ -290,6 +293,39 @@ public final class SnapshotWriter {
                 }
                 if (xlsxFile != null) {
                     Files.deleteIfExists(xlsxFile);
+                }
+            }
+        }
+
+        /** The region's work items (改革 / 政策 / 平台 / 项目 / 任务), beside its projects. */
+        private void writeWorkItems(ZipOutputStream z) throws SQLException, IOException {
+            Region r = req.region();
+            atlas.worklists.WorkItemQuery q = atlas.worklists.WorkItemQuery.all().within(
+                    r.kind() == Region.Kind.COUNTY ? Optional.of(r.key()) : Optional.empty(),
+                    r.kind() == Region.Kind.CITY ? Optional.of(r.key()) : Optional.empty(),
+                    r.kind() == Region.Kind.AREA ? Optional.of(r.key()) : Optional.empty(),
+                    r.kind() == Region.Kind.BBOX ? r.bbox() : Optional.empty());
+            q = new atlas.worklists.WorkItemQuery(q.kind(), q.unit(), q.leadUnit(), q.deadlineFrom(), q.deadlineTo(),
+                    q.county(), q.city(), q.area(), q.source(), q.q(), q.bbox(),
+                    java.time.LocalDate.ofInstant(req.generatedAt(), java.time.ZoneId.of("Asia/Shanghai")), q.limit(), q.offset());
+            List<atlas.worklists.WorkItemsExport.Row> rows = atlas.worklists.WorkItemsExport.rows(c, q);
+            if (has(SnapshotRequest.Format.CSV)) {
+                begin(z, "work-items.csv");
+                Writer w = writer(z);
+                atlas.worklists.WorkItemsExport.writeCsv(rows, w);
+                z.closeEntry();
+            }
+            if (has(SnapshotRequest.Format.XLSX)) {
+                Path tmp = Files.createTempFile("atlas-work-items", ".xlsx");
+                try {
+                    try (OutputStream x = Files.newOutputStream(tmp)) {
+                        atlas.worklists.WorkItemsExport.writeXlsx(rows, r.name(), req.generatedAt(), x);
+                    }
+                    begin(z, "work-items.xlsx");
+                    ZipNormaliser.copy(tmp, z, entryTime());
+                    z.closeEntry();
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
             }
         }

@@ -21,6 +21,8 @@ final class Summary {
         FILE_NOTES.put("projects.geojson", "项目要素，RFC 7946，WGS84 经纬度；属性与 /collections/projects/items 相同；按来源文件和行号排序");
         FILE_NOTES.put("projects.csv", "项目表，UTF-8（带 BOM，Excel 可直接打开），每个项目一行");
         FILE_NOTES.put("projects.xlsx", "项目表（冻结表头，金额单位亿元，末行合计）与“汇总”工作表（按区县、按类别）");
+        FILE_NOTES.put("work-items.csv", "区域内的清单事项（重大改革、政策、平台、项目、任务），UTF-8 带 BOM，每项一行，逾期在前");
+        FILE_NOTES.put("work-items.xlsx", "同上，每类一个工作表：重大改革、重大政策、重大平台、重大项目、重点任务");
         FILE_NOTES.put("map.png", "项目分布图，A4 横向 150 dpi（1754×1240 像素）");
         FILE_NOTES.put("map.svg", "同一张图的矢量版本（SVG）");
         FILE_NOTES.put("summary.json", "本说明中的数字（机器可读）");

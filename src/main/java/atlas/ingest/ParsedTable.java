@@ -14,21 +14,29 @@ import java.util.List;
  * @param warnings every warning of the table: table-level ones and those of its projects, by line
  *                 (rejection reasons are in {@code rejected}, not here)
  * @param reading  how the table was read: units, mapped and unmapped columns, totals checked
+ * @param lines    every physical row under the header except repeated headers, section and totals rows, unjoined
  */
 public record ParsedTable(String title, String caption, TableKind kind, List<String> headers,
                           List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings,
-                          TableReading reading) {
+                          TableReading reading, List<TableLine> lines) {
 
     public ParsedTable {
         headers = List.copyOf(headers);
         projects = List.copyOf(projects);
         rejected = List.copyOf(rejected);
         warnings = List.copyOf(warnings);
+        lines = List.copyOf(lines);
     }
 
-    /** A table read without notes on units, columns or totals. */
+    /** A table read without notes on units, columns or totals, nor its physical rows. */
     public ParsedTable(String title, String caption, TableKind kind, List<String> headers,
                        List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings) {
-        this(title, caption, kind, headers, projects, rejected, warnings, TableReading.NONE);
+        this(title, caption, kind, headers, projects, rejected, warnings, TableReading.NONE, List.of());
+    }
+
+    public ParsedTable(String title, String caption, TableKind kind, List<String> headers,
+                       List<ProjectRecord> projects, List<RejectedRow> rejected, List<RowIssue> warnings,
+                       TableReading reading) {
+        this(title, caption, kind, headers, projects, rejected, warnings, reading, List.of());
     }
 }

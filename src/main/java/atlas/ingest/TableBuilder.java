@@ -43,6 +43,7 @@ final class TableBuilder {
     private Optional<MoneyUnit> captionUnit;
     private String captionUnitText;
     private int headerRows = 1;
+    private final List<TableLine> lines = new ArrayList<>();
     private Optional<String> category = Optional.empty();
     private Optional<String> subcategory = Optional.empty();
     private boolean sawTopLevel;
@@ -157,6 +158,7 @@ final class TableBuilder {
         if (section(cells, filled, row)) {
             return;
         }
+        lines.add(new TableLine(row.firstLine(), row.lastLine(), row.cells(), category, row.raw()));
         boolean continuation = columns.has(Field.SEQ) && columns.value(Field.SEQ, cells).isEmpty();
         if (continuation) {
             if (last == null) {
@@ -276,7 +278,7 @@ final class TableBuilder {
         rejected.sort(Comparator.comparingInt(x -> x.source().firstLine()));
         warnings.sort(Comparator.comparingInt(RowIssue::line));
         TableReading reading = new TableReading(headerRows, unitsRead(), columns.mapped(), columns.unmapped(), checks);
-        return new ParsedTable(title, caption, kind, columns.headers(), projects, rejected, warnings, reading);
+        return new ParsedTable(title, caption, kind, columns.headers(), projects, rejected, warnings, reading, lines);
     }
 
     /** Values far above the list's median, and a list whose median looks 10^4 off, are warned about. */

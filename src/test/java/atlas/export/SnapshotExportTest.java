@@ -82,7 +82,8 @@ class SnapshotExportTest {
 
     @Test
     void huzhouSnapshotHoldsExactlyTheCitysProjectsAndItsTotals() throws Exception {
-        assertEquals(List.of("areas.geojson", "projects.geojson", "projects.csv", "projects.xlsx", "map.png", "map.svg",
+        assertEquals(List.of("areas.geojson", "projects.geojson", "projects.csv", "projects.xlsx", "work-items.csv",
+                "work-items.xlsx", "map.png", "map.svg",
                 "summary.json", "README.txt"), List.copyOf(huzhou.keySet()));
         JsonNode items = getJson("/collections/projects/items?city=330500&limit=10000");
         JsonNode snapshot = JSON.readTree(huzhou.get("projects.geojson"));
@@ -232,7 +233,7 @@ class SnapshotExportTest {
         String body = "{\"region\": \"330500\", \"filters\": {\"category\": " + JSON.writeValueAsString(category)
                 + ", \"datetime\": \"2019/..\"}, \"formats\": [\"geojson\", \"csv\"]}";
         Map<String, byte[]> zip = export(body);
-        assertEquals(List.of("areas.geojson", "projects.geojson", "projects.csv", "summary.json", "README.txt"), List.copyOf(zip.keySet()));
+        assertEquals(List.of("areas.geojson", "projects.geojson", "projects.csv", "work-items.csv", "summary.json", "README.txt"), List.copyOf(zip.keySet()));
         JsonNode items = getJson("/collections/projects/items?limit=10000&city=330500&datetime=2019/..&category="
                 + URLEncoder.encode(category, StandardCharsets.UTF_8));
         assertEquals(ids(items), ids(JSON.readTree(zip.get("projects.geojson"))));

@@ -1,0 +1,237 @@
+package atlas.api;
+
+import atlas.worklists.WorkItemQuery;
+import atlas.worklists.WorkItems;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The work items (改革 / 政策 / 平台 / 项目 / 任务) as the OGC API collection work-items (a null geometry when an
+ * item is not placed) and their statistics at /api/stats?collection=work-items. Thin: parse, call, write.
+ */
+public final class WorklistRoutes {
+    public static final String COLLECTION = "work-items";
+    static final String TITLE = "清单事项";
+    private static final Set<String> FILTERS = Set.of("kind", "unit", "lead_unit", "deadline", "deadline_from",
+            "deadline_to", "county", "city", "area", "source", "q", "as_of");
+    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "f");
+    private final WorkItems items;
+
+    public WorklistRoutes(WorkItems items) {
+        this.items = items;
+    }
+
+    /** Registered before the generic collection routes, so these paths are answered here. */
+    public void register(Javalin app) {
+        app.get("/collections/" + COLLECTION, ctx -> {
+            if (Http.notModified(ctx, version())) {
+                return;
+            }
+            FeatureRoutes.respond(ctx, describe(ctx), TITLE);
+        });
+        app.get("/collections/" + COLLECTION + "/items", this::page);
+        app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
+            String id = ctx.pathParam("fid");
+            String feature = items.item(id).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
+            if (Http.notModified(ctx, version())) {
+                return;
+            }
+            ctx.contentType(Http.GEOJSON).result(feature);
+        });
+    }
+
+    /** Answers change with the data and, since overdue is judged against today, with the day. */
+    private String version() throws java.sql.SQLException {
+        return items.version() + "|" + LocalDate.now();
+    }
+
+    /** The collection's description, also listed by /collections. */
+    public Map<String, Object> describe(Context ctx) throws Exception {
+        String base = Http.baseUrl(ctx) + "/collections/" + COLLECTION;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", COLLECTION);
+        m.put("title", TITLE);
+        m.put("description", "Reforms, policies, platforms, projects and tasks of the imported 四大建设 documents,"
+                + " with deadline and lead/other units; a null geometry when the item names no place");
+        m.put("itemType", "feature");
+        m.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
+        m.put("extent", Map.of("spatial", Map.of("bbox", List.of(items.extent()),
+                "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
+        m.put("links", List.of(
+                FeatureRoutes.link(base, "self", Http.JSON, TITLE),
+                FeatureRoutes.link(base + "/items", "items", Http.GEOJSON, TITLE + " (GeoJSON)")));
+        return m;
+    }
+
+    private void page(Context ctx) throws Exception {
+        RequestParams params = new RequestParams(ctx.queryParamMap());
+        Set<String> allowed = new java.util.HashSet<>(FILTERS);
+        allowed.addAll(ITEMS);
+        params.rejectUnknown(allowed);
+        WorkItemQuery q = query(params, params.bbox(),
+                intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
+        if (Http.notModified(ctx, version())) {
+            return;
+        }
+        WorkItems.Page page = items.items(q);
+        if (Http.format(ctx).equals(Http.HTML)) {
+            ctx.contentType("text/html; charset=utf-8").result(html(page));
+            return;
+        }
+        String base = Http.baseUrl(ctx) + "/collections/" + COLLECTION + "/items";
+        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"numberMatched\":").append(page.matched())
+                .append(",\"numberReturned\":").append(page.features().size())
+                .append(",\"timeStamp\":\"").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append("\",\"links\":[{\"href\":").append(quote(base + (ctx.queryString() == null ? "" : "?" + ctx.queryString())))
+                .append(",\"rel\":\"self\",\"type\":\"application/geo+json\"}");
+        if (q.offset() + page.features().size() < page.matched()) {
+            String next = base + "?" + nextQuery(ctx, q.offset() + q.limit());
+            sb.append(",{\"href\":").append(quote(next)).append(",\"rel\":\"next\",\"type\":\"application/geo+json\"}");
+        }
+        sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
+        ctx.contentType(Http.GEOJSON).result(sb.toString());
+    }
+
+    /** A plain table of the page for browsers (f=html). */
+    private static String html(WorkItems.Page page) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+                .append(TITLE).append("</title></head><body><p><a href=\"/web/worklist.html\">清单</a> · <a href=\"/collections\">数据集合</a></p><h1>")
+                .append(TITLE).append("</h1><p>").append(page.matched()).append(" 项</p><table border=\"1\" cellspacing=\"0\">"
+                        + "<tr><th>类别</th><th>序号</th><th>名称</th><th>完成时限</th><th>牵头单位</th><th>其他单位</th></tr>");
+        for (String f : page.features()) {
+            com.fasterxml.jackson.databind.JsonNode p = json.readTree(f).path("properties");
+            sb.append("<tr><td>").append(Http.escapeHtml(p.path("kind").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("group_seq").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("title").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(p.path("deadline_text").asText())).append("</td><td>")
+                    .append(Http.escapeHtml(String.join("、", json.convertValue(p.path("lead_units"), String[].class)))).append("</td><td>")
+                    .append(Http.escapeHtml(String.join("、", json.convertValue(p.path("other_units"), String[].class)))).append("</td></tr>");
+        }
+        return sb.append("</table></body></html>").toString();
+    }
+
+    /** /api/stats?collection=work-items&groupby=unit|lead_unit|kind|deadline_month|source|city|county. */
+    public void stats(Context ctx) throws Exception {
+        RequestParams params = new RequestParams(ctx.queryParamMap());
+        Set<String> allowed = new java.util.HashSet<>(FILTERS);
+        allowed.addAll(Set.of("collection", "groupby", "f"));
+        params.rejectUnknown(allowed);
+        String groupby = params.single("groupby").orElse("kind");
+        if (!WorkItemQuery.GROUPINGS.contains(groupby)) {
+            throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", new java.util.TreeSet<>(WorkItemQuery.GROUPINGS)));
+        }
+        WorkItemQuery q = query(params, Optional.empty(), 0, 0);
+        if (Http.notModified(ctx, version())) {
+            return;
+        }
+        List<WorkItems.Group> groups = items.stats(groupby, q);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("collection", COLLECTION);
+        body.put("groupby", groupby);
+        body.put("as_of", q.asOf().toString());
+        body.put("groups", groups.stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", g.key());
+            m.put("count", g.count());
+            m.put("overdue", g.overdue());
+            return m;
+        }).toList());
+        if (groupby.equals("unit") || groupby.equals("city") || groupby.equals("county")) {
+            body.put("note", "an item with several " + groupby + " values counts once in each");
+        }
+        FeatureRoutes.respond(ctx, body, "清单统计");
+    }
+
+    private static WorkItemQuery query(RequestParams p, Optional<double[]> bbox, int limit, int offset) {
+        Optional<String> kind = p.single("kind");
+        kind.ifPresent(k -> {
+            if (!WorkItemQuery.KINDS.contains(k)) {
+                throw ApiProblem.badParameter("kind", "one of reform, policy, platform, project, task");
+            }
+        });
+        Optional<LocalDate> from = date(p, "deadline_from");
+        Optional<LocalDate> to = date(p, "deadline_to");
+        Optional<String> range = p.single("deadline");
+        if (range.isPresent()) {
+            // deadline=2021-01-01/2021-06-30, '..' for an open end (as OGC datetime intervals).
+            String[] ends = range.get().split("/", -1);
+            if (ends.length != 2) {
+                throw ApiProblem.badParameter("deadline", "an interval start/end, e.g. 2021-01-01/2021-06-30 or ../2021-06-30");
+            }
+            from = ends[0].isEmpty() || ends[0].equals("..") ? from : Optional.of(parseDate("deadline", ends[0]));
+            to = ends[1].isEmpty() || ends[1].equals("..") ? to : Optional.of(parseDate("deadline", ends[1]));
+        }
+        Optional<String> county = p.single("county").map(v -> code("county", v));
+        Optional<String> city = p.single("city").map(v -> code("city", v));
+        LocalDate asOf = date(p, "as_of").orElse(LocalDate.now());
+        return new WorkItemQuery(kind, p.single("unit"), p.single("lead_unit"), from, to, county, city,
+                p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset);
+    }
+
+    private static Optional<LocalDate> date(RequestParams p, String name) {
+        return p.single(name).map(v -> parseDate(name, v));
+    }
+
+    private static LocalDate parseDate(String name, String v) {
+        try {
+            return v.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(v).atEndOfMonth() : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badParameter(name, "a date YYYY-MM-DD (or YYYY-MM), got '" + v + "'");
+        }
+    }
+
+    private static String code(String name, String v) {
+        if (!v.matches("[0-9]{6}")) {
+            throw ApiProblem.badParameter(name, "a 6-digit division code, got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static Optional<Integer> intParam(RequestParams p, String name, int min, int max) {
+        return p.single(name).map(v -> {
+            try {
+                int i = Integer.parseInt(v);
+                if (i < min || i > max) {
+                    throw ApiProblem.badParameter(name, "between " + min + " and " + max);
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badParameter(name, "an integer, got '" + v + "'");
+            }
+        });
+    }
+
+    private static String nextQuery(Context ctx, int offset) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals("offset")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                sb.append(sb.length() == 0 ? "" : "&").append(enc(e.getKey())).append('=').append(enc(v));
+            }
+        }
+        return sb.append(sb.length() == 0 ? "" : "&").append("offset=").append(offset).toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

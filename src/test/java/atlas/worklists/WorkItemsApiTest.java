@@ -1,0 +1,177 @@
+package atlas.worklists;
+
+import atlas.db.Database;
+import atlas.testing.PostgisExtension;
+import atlas.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An official asks what their unit leads or joins, and by when: the demo data over the real server. Every
+ * filtered answer is checked against the whole collection filtered here, not against numbers typed in.
+ */
+@ExtendWith(PostgisExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkItemsApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private TestServer server;
+    private List<JsonNode> all;
+
+    @BeforeAll
+    void start(Database db) throws Exception {
+        server = new TestServer(db);
+        all = features("");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode json(String path) throws Exception {
+        HttpResponse<String> r = server.get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private List<JsonNode> features(String query) throws Exception {
+        JsonNode page = json("/collections/work-items/items?limit=10000" + query);
+        List<JsonNode> out = new ArrayList<>();
+        page.get("features").forEach(out::add);
+        assertEquals(page.get("numberMatched").asInt(), out.size());
+        return out;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Map<String, Integer> countBy(List<JsonNode> features, String property) {
+        Map<String, Integer> out = new HashMap<>();
+        features.forEach(f -> out.merge(f.get("properties").get(property).asText(), 1, Integer::sum));
+        return out;
+    }
+
+    @Test
+    void everyListOfTheBundledDocumentsIsServedWithItsCount() {
+        Map<String, Integer> bySource = countBy(all, "source");
+        assertEquals(10 + 10 + 10 + 92 + 75, bySource.get("000_88eec6f24652ebc7.txt"));
+        assertEquals(8 + 8 + 14 + 294 + 154, bySource.get("001_30a6bebbb49a94f9.txt"));
+        assertEquals(8 + 71 + 157 + 497, bySource.get("004_d54811d5deb4fa21.txt"));
+        assertEquals(Map.of("reform", 18, "policy", 18, "platform", 24, "project", 386, "task", 229 + 733), countBy(all, "kind"));
+    }
+
+    @Test
+    void theCollectionIsListedAndUnplacedItemsHaveANullGeometry() throws Exception {
+        List<String> ids = new ArrayList<>();
+        json("/collections").get("collections").forEach(c -> ids.add(c.get("id").asText()));
+        assertTrue(ids.contains("work-items"), ids.toString());
+        assertTrue(all.stream().anyMatch(f -> f.get("geometry").isNull()));
+        assertTrue(all.stream().anyMatch(f -> !f.get("geometry").isNull()));
+        for (JsonNode f : all) {
+            boolean placed = f.get("properties").get("county_codes").size() > 0 || f.get("properties").get("city_codes").size() > 0;
+            assertEquals(placed, !f.get("geometry").isNull(), f.get("id") + " " + f.get("properties").get("title"));
+        }
+        JsonNode one = json("/collections/work-items/items/" + all.get(0).get("id").asText());
+        assertEquals(all.get(0).get("id"), one.get("id"));
+        assertEquals(404, server.get("/collections/work-items/items/nope").statusCode());
+        HttpResponse<String> html = server.get("/collections/work-items/items?f=html&kind=reform");
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.body().contains("都市区财政管理体制改革"), html.body());
+    }
+
+    @Test
+    void theProvincialDevelopmentCommissionIsFoundByEitherShortName() throws Exception {
+        List<JsonNode> lead = features("&lead_unit=" + enc("省发展改革委"));
+        assertFalse(lead.isEmpty());
+        assertEquals(lead.size(), features("&lead_unit=" + enc("省发改委")).size());
+        assertEquals(lead.size(), features("&lead_unit=" + enc("浙江省发展和改革委员会")).size());
+        long expected = all.stream().filter(f -> strings(f.get("properties").get("lead_units")).contains("浙江省发展和改革委员会")).count();
+        assertEquals(expected, lead.size());
+        List<JsonNode> any = features("&unit=" + enc("省发展改革委"));
+        assertTrue(any.size() > lead.size(), any.size() + " vs " + lead.size());
+    }
+
+    @Test
+    void hangzhousConstructionCommissionIsFilteredWithItsDeadlines() throws Exception {
+        List<JsonNode> jianwei = features("&unit=" + enc("市建委"));
+        assertFalse(jianwei.isEmpty());
+        for (JsonNode f : jianwei) {
+            List<String> units = strings(f.get("properties").get("lead_units"));
+            units.addAll(strings(f.get("properties").get("other_units")));
+            assertTrue(units.contains("杭州市城乡建设委员会") || strings(f.get("properties").get("units_printed")).contains("市建委"),
+                    f.get("properties").toString());
+        }
+        assertEquals(jianwei.size(), features("&unit=" + enc("杭州市城乡建设委员会")).size());
+        // Overdue items first, then by deadline.
+        List<JsonNode> lead = features("&lead_unit=" + enc("市建委") + "&as_of=2021-07-01");
+        assertFalse(lead.isEmpty());
+        boolean seenOnTime = false;
+        for (JsonNode f : lead) {
+            boolean overdue = f.get("properties").get("overdue").asBoolean(false);
+            assertFalse(overdue && seenOnTime, "an overdue item after an item not yet due");
+            seenOnTime |= !overdue;
+        }
+        List<JsonNode> firstHalf = features("&unit=" + enc("市建委") + "&deadline=2021-01-01/2021-06-30");
+        assertEquals(jianwei.stream().filter(f -> {
+            String d = f.get("properties").get("deadline").asText("");
+            return !d.isEmpty() && !d.equals("null") && d.compareTo("2021-06-30") <= 0 && d.compareTo("2021-01-01") >= 0;
+        }).count(), firstHalf.size());
+    }
+
+    @Test
+    void placeFiltersHoldTheItemsPlacedThere() throws Exception {
+        List<JsonNode> jiaxing = features("&city=330400");
+        assertEquals(all.stream().filter(f -> strings(f.get("properties").get("city_codes")).contains("330400")).count(), jiaxing.size());
+        List<JsonNode> platforms = features("&kind=platform&area=coop-hangshao");
+        assertEquals(1, platforms.size());
+        assertEquals("杭绍一体化合作先行区", platforms.get(0).get("properties").get("title").asText());
+        assertEquals("coop-hangshao", platforms.get(0).get("properties").get("platform_area").asText());
+        List<String> counties = strings(platforms.get(0).get("properties").get("county_codes"));
+        assertTrue(counties.contains("330109") && counties.contains("330603"), counties.toString());   // 萧山, 柯桥
+        List<JsonNode> q = features("&q=" + enc("义新欧"));
+        assertTrue(q.stream().allMatch(f -> (f.get("properties").get("title").asText() + f.get("properties").get("content").asText()).contains("义新欧")));
+        assertFalse(q.isEmpty());
+    }
+
+    @Test
+    void statsGroupByUnitKindAndDeadlineMonth() throws Exception {
+        JsonNode kinds = json("/api/stats?collection=work-items&groupby=kind");
+        Map<String, Integer> byKind = new HashMap<>();
+        kinds.get("groups").forEach(g -> byKind.put(g.get("key").asText(), g.get("count").asInt()));
+        assertEquals(countBy(all, "kind"), byKind);
+        JsonNode months = json("/api/stats?collection=work-items&groupby=deadline_month&source=001_30a6bebbb49a94f9.txt");
+        Map<String, Integer> byMonth = new HashMap<>();
+        months.get("groups").forEach(g -> byMonth.put(g.get("key").asText(), g.get("count").asInt()));
+        assertEquals(all.stream().filter(f -> f.get("properties").get("source").asText().equals("001_30a6bebbb49a94f9.txt")
+                && f.get("properties").get("deadline").asText().startsWith("2023-12")).count(), (long) byMonth.get("2023-12"));
+        JsonNode units = json("/api/stats?collection=work-items&groupby=lead_unit&lead_unit=" + enc("省发改委"));
+        assertEquals("浙江省发展和改革委员会", units.get("groups").get(0).get("key").asText());
+        assertEquals(400, server.get("/api/stats?collection=work-items&groupby=colour").statusCode());
+        assertEquals(400, server.get("/collections/work-items/items?kind=dream").statusCode());
+        assertEquals(400, server.get("/collections/work-items/items?deadline=2021").statusCode());
+    }
+}
