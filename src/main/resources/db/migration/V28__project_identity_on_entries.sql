@@ -39,7 +39,7 @@ DELETE FROM serving_state WHERE name = 'tiles';
 
 -- A linked entry's served properties also carry its project (the fid of the project's first entry),
 -- whether it is the entry counted, and the project's entries in list order with their relation to this
--- one: project_feature_json (V19) adds them, so the geocoder's write and project_feature_properties(id)
+-- one: project_feature_json (V19, with V22's lines) adds them, so the geocoder's write and project_feature_properties(id)
 -- stay one definition. Entries without links are served as before.
 CREATE FUNCTION project_entries_json(p project) RETURNS jsonb LANGUAGE sql STABLE AS $$
 SELECT jsonb_agg(jsonb_build_object('id', q.fid, 'name', q.name, 'source', sd.file_name, 'list', q.list_title,
@@ -65,7 +65,7 @@ $$;
 
 CREATE OR REPLACE FUNCTION project_feature_json(p project, source_file text, placed_precision text, county_codes text[],
                                                 county_names text[], city_codes text[], methods text[], evidence json,
-                                                area_ids text[], area_names text[])
+                                                area_ids text[], area_names text[], lines json DEFAULT '[]'::json)
 RETURNS json LANGUAGE sql STABLE AS $$
 SELECT CASE WHEN p.linked THEN (f::jsonb || jsonb_build_object('project', p.identity, 'counted', p.counted,
                                                                'entries', project_entries_json(p)))::json
@@ -80,5 +80,5 @@ FROM (SELECT json_build_object(
     'city_codes', coalesce(city_codes, '{}'), 'precision', placed_precision,
     'placement_methods', coalesce(methods, '{}'), 'placement_evidence', coalesce(evidence, '[]'::json),
     'plan_areas', area_ids, 'plan_area_names', coalesce(area_names, '{}'),
-    'line_from', p.line_from, 'line_to', p.line_to) AS f) b
+    'line_from', p.line_from, 'line_to', p.line_to, 'lines', coalesce(lines, '[]'::json)) AS f) b
 $$;
