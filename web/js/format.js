@@ -31,6 +31,8 @@ const METHOD_LABELS = {
   spatial: '空间相交',
   intersects: '空间相交',
   manual: '人工校正',
+  city: '仅知地级市',
+  province: '全省',
 };
 
 /** Plan-area kinds -> Chinese labels. */

@@ -4,6 +4,7 @@ import atlas.db.Audit;
 import atlas.db.Database;
 import atlas.geocode.GeocodeStore;
 import atlas.geocode.ManualPlacements;
+import atlas.ingest.DocumentTitle;
 import atlas.ingest.ImportReport;
 import atlas.ingest.ImportService;
 import atlas.review.ReviewStore;
@@ -72,6 +73,15 @@ public final class WriteRoutes {
         if (files.isEmpty()) {
             throw ApiProblem.badParameter("file", "no file uploaded in the multipart field 'file'");
         }
+        DocumentTitle title;
+        try {
+            title = DocumentTitle.given(name -> Optional.ofNullable(ctx.formParam(name)));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badParameter("date", e.getMessage());
+        }
+        if (!title.isEmpty() && files.size() > 1) {
+            throw ApiProblem.badParameter("title", "title, issuer, number and date describe one document; upload it alone");
+        }
         List<ImportReport> reports = new ArrayList<>();
         Path dir = Files.createTempDirectory("atlas-upload");
         try (Connection c = db.connection()) {
@@ -85,7 +95,7 @@ public final class WriteRoutes {
                 try (var in = f.content()) {
                     Files.copy(in, file);
                 }
-                ImportReport r = new ImportService().importFile(c, file, line -> { });
+                ImportReport r = new ImportService().withTitle(title).importFile(c, file, line -> { });
                 reports.add(r);
                 Audit.record(c, actor, "import", name, null, Map.of("status", r.status(), "added", r.added(),
                         "changed", r.changed(), "removed", r.removed(), "rejected", r.rejectedCount()));

@@ -27,14 +27,29 @@ final class Commands {
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
+    /** --title, --issuer, --number, --date: what one document is, where it does not say so itself. */
+    private static atlas.ingest.DocumentTitle importTitle(Options options) {
+        atlas.ingest.DocumentTitle title;
+        try {
+            title = atlas.ingest.DocumentTitle.given(options::option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--date: " + e.getMessage());
+        }
+        if (!title.isEmpty() && options.args().size() > 1) {
+            throw new UsageException("--title, --issuer, --number and --date describe one document; import it alone");
+        }
+        return title;
+    }
+
     static int importFiles(Path home, DatabaseTarget target, Options options) {
         if (options.args().isEmpty()) {
-            throw new UsageException("usage: ./atlas import FILE... [--json]");
+            throw new UsageException("usage: ./atlas import FILE... [--json] [--title T --issuer I --number 文号 --date YYYY-MM-DD]");
         }
+        atlas.ingest.DocumentTitle title = importTitle(options);
         int failed = 0;
         try (Database db = open(target); Connection c = db.connection()) {
             boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
-            atlas.ingest.ImportService service = new atlas.ingest.ImportService();
+            atlas.ingest.ImportService service = new atlas.ingest.ImportService().withTitle(title);
             List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
             for (String f : options.args()) {
                 atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));

@@ -292,6 +292,7 @@ public final class GeocodeStore {
                     FROM (
                       SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas, json_build_object(
                         'name', q.name, 'source', sd.file_name, 'table', q.table_title, 'seq', q.seq,
+                        'source_title', sd.title, 'source_issuer', sd.issuer, 'source_number', sd.doc_number, 'source_date', sd.issued_on,
                         'category', q.category, 'total_investment', q.total_investment,
                         'planned_investment', q.planned_investment, 'start_year', q.start_year, 'end_year', q.end_year,
                         'nature', q.nature, 'location_text', q.location_text, 'progress', q.progress,

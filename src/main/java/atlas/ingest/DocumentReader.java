@@ -41,6 +41,7 @@ public final class DocumentReader {
         boolean ole = bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF
                 && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0;
         List<ParsedTable> tables;
+        DocumentTitle title = DocumentTitle.NONE;
         switch (ext) {
             case "xlsx", "xlsm" -> {
                 if (!zip) {
@@ -55,7 +56,9 @@ public final class DocumentReader {
             }
             case "txt" -> {
                 requireText(fileName, bytes, zip || ole);
-                tables = TextTableReader.read(TextDecoding.decode(bytes));
+                String text = TextDecoding.decode(bytes);
+                tables = TextTableReader.read(text);
+                title = DocumentTitle.read(text.lines().toList());
                 if (tables.isEmpty()) {
                     throw new DocumentException(fileName, "no table found: expected a title line such as '附表 4'"
                             + " followed by a TAB-separated header row holding 序号");
@@ -78,7 +81,7 @@ public final class DocumentReader {
             throw new DocumentException(fileName, "no project list found: no table has a name column"
                     + " (项目名称/重点实施项目名称)" + found);
         }
-        return new ParsedDocument(fileName, sha256(bytes), tables);
+        return new ParsedDocument(fileName, sha256(bytes), tables, title);
     }
 
     private static void requireText(String fileName, byte[] bytes, boolean archive) throws DocumentException {

@@ -9,11 +9,22 @@ import java.util.Optional;
  * @param fileName file name without directories
  * @param sha256   hex SHA-256 of the file's bytes (identifies a re-import of the same file)
  * @param tables   tables in document order
+ * @param title    what the document says it is (title, issuer, 文号, date), parts unknown when it does not say
  */
-public record ParsedDocument(String fileName, String sha256, List<ParsedTable> tables) {
+public record ParsedDocument(String fileName, String sha256, List<ParsedTable> tables, DocumentTitle title) {
 
     public ParsedDocument {
         tables = List.copyOf(tables);
+        title = title == null ? DocumentTitle.NONE : title;
+    }
+
+    public ParsedDocument(String fileName, String sha256, List<ParsedTable> tables) {
+        this(fileName, sha256, tables, DocumentTitle.NONE);
+    }
+
+    /** The same document with parts of its title given at import (they win over what it states). */
+    public ParsedDocument titled(DocumentTitle given) {
+        return new ParsedDocument(fileName, sha256, tables, title.overriddenBy(given));
     }
 
     /** The table with this title, spaces ignored ("附表 4" finds 附表4). */
