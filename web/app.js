@@ -14,6 +14,10 @@ import { readState, writeState, onHistory } from './js/permalink.js';
 import { registerCategories, knownCategories, count, esc } from './js/format.js';
 import { labelPoint } from './js/geo.js';
 import { setupPlaceSearch } from './js/placesearch.js';
+import { describeError } from './js/errors.js';
+import { fitPopups } from './js/popupfit.js';
+import { createTabs } from './js/tabs.js';
+import { filterProblems } from './js/validate.js';
 
 const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
@@ -21,7 +25,7 @@ const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
 
 const app = {
   map: null,
-  filters: null, list: null, projects: null, legend: null, boundaries: null, // the page's parts
+  filters: null, list: null, projects: null, legend: null, boundaries: null, tabs: null, // the page's parts
   layers: new Map(),      // overlay key -> Leaflet layer
   tiles: null,            // optional base tile layer
   noTiles: L.layerGroup(), // the "no tiles" choice of the base-layer switch
@@ -39,6 +43,18 @@ const app = {
 
 function setStatus(text) {
   $('#status').textContent = text;
+}
+
+/**
+ * After a failed or refused request the map, list and totals still show the last result: grey it out
+ * and say why (null: the result is current).
+ */
+function setStale(reason) {
+  document.body.classList.toggle('stale', Boolean(reason));
+  for (const note of document.querySelectorAll('.stale-note')) {
+    note.textContent = reason ? `${reason}。下面灰色显示的是上一次的结果，不符合当前筛选。` : '';
+    note.hidden = !reason;
+  }
 }
 
 /** The whole page state, as the permalink stores it. */
@@ -71,6 +87,7 @@ function fetchProjects(filters, signal) {
 
 /** Send the first project request at once, beside the boundary requests, instead of after them. */
 function prefetchProjects(filters) {
+  if (filterProblems(filters).length) return; // told in the form once it is drawn; nothing to ask
   const [projects, stats] = fetchProjects(filters);
   projects.catch(() => {}); // a failure is reported when (and if) the answer is used
   app.prefetch = { key: requestKey(filters), projects, stats };
@@ -83,6 +100,13 @@ async function loadProjects() {
   const { signal } = app.abort;
   const filters = app.filters.read();
   app.loadedKey = JSON.stringify(filters);
+  const problems = app.filters.problems();
+  if (problems.length) {
+    setStatus(`筛选条件有误：${problems.map((p) => p.message).join('；')}`);
+    setStale('筛选条件有误，未更新结果');
+    document.body.dataset.ready = 'true'; // the page has done what it can: the form says what to fix
+    return;
+  }
   const early = app.prefetch?.key === requestKey(filters) ? app.prefetch : null;
   app.prefetch = null;
   setStatus('正在加载项目…');
@@ -93,6 +117,7 @@ async function loadProjects() {
     await render(collection, stats);
     if (signal.aborted) return;
     setStatus('');
+    setStale(null);
     if (!app.loadedOnce) {
       app.loadedOnce = true;
       document.body.dataset.ready = 'true';
@@ -100,7 +125,8 @@ async function loadProjects() {
   } catch (e) {
     if (e.name === 'AbortError') return;
     console.error(e);
-    setStatus(`项目加载失败：${e.message}`);
+    setStatus(`项目加载失败：${describeError(e)}`);
+    setStale(`项目加载失败：${describeError(e)}`);
     document.body.dataset.error = e.message;
   }
 }
@@ -112,6 +138,7 @@ function render(collection, stats) {
   const drawn = app.projects.render(features);
   app.list.render(features);
   $('#list-count').textContent = `（${count(features.length)}）`;
+  $('#tab-count').textContent = `（${count(features.length)}）`;
   const notes = [];
   const matched = collection.numberMatched;
   if (matched != null && matched > features.length) {
@@ -130,6 +157,7 @@ function render(collection, stats) {
 
 /** A list row was clicked: fly to the project and open its popup. */
 function pickProject(id) {
+  app.tabs.show('map'); // on a narrow screen the list lies over the map: show the map with the popup
   app.list.highlight(id);
   if (app.projects.focus(id)) return;
   const feature = app.features.find((f) => projectId(f) === id);
@@ -270,8 +298,10 @@ async function loadVocabularies() {
   registerCategories(byMoney(categories));
   registerCategories(categoryNames);
   app.filters.setCategories(categoryNames);
-  const sources = facets?.source ?? byMoney(await getStats('source').catch(() => null)).sort();
-  app.filters.setSources(sources);
+  const bySource = facets?.source ? null : await getStats('source').catch(() => null);
+  const sources = facets?.source ?? (bySource?.groups ?? []).map((g) => g.key);
+  const titles = facets?.source_title ?? (bySource?.groups ?? []).map((g) => g.name);
+  app.filters.setSources(sources, titles);
   return { categories: categoryNames, sources };
 }
 
@@ -279,26 +309,23 @@ async function loadVocabularies() {
 function fillFromFeatures(vocab) {
   const uniq = (key) => [...new Set(app.features.map((f) => f.properties[key]).filter(Boolean))].sort();
   if (!vocab.categories.length) app.filters.setCategories(uniq('category'));
-  if (!vocab.sources.length) app.filters.setSources(uniq('source'));
+  if (!vocab.sources.length) {
+    const sources = uniq('source');
+    const titleOf = new Map(app.features.map((f) => [f.properties.source, f.properties.source_title]));
+    app.filters.setSources(sources, sources.map((n) => titleOf.get(n)));
+  }
   app.filters.write(readState().filters);
 }
 
-/** Popups keep clear of the zoom buttons (left) and the layer switch and legend (right). */
-function popupPadding() {
-  if (window.innerWidth > 1000) {
-    Object.assign(L.Popup.prototype.options, {
-      autoPanPaddingTopLeft: L.point(60, 20), autoPanPaddingBottomRight: L.point(230, 20),
-    });
-  }
-  app.map.on('popupopen', () => app.legend.collapse());
-}
 
 async function start() {
   const initial = readState();
   prefetchProjects(initial.filters);
   app.map = createMap('map');
+  app.tabs = createTabs($('#tabs'), { onShow: () => app.map.invalidateSize() });
   app.legend = createLegend(app.map);
-  popupPadding();
+  // Popups keep clear of the controls and fit the map; the legend folds away for them.
+  fitPopups(app.map, { beforeFit: () => app.legend.collapse() });
   app.list = createList($('#project-list'), [...document.querySelectorAll('.list-columns .sort')], {
     onPick: pickProject,
     onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },
@@ -309,7 +336,7 @@ async function start() {
 
   const [config, boundaries, areas, vocab] = await Promise.all([
     getConfig(),
-    loadBoundaries(app.map, pickRegion).catch((e) => { setStatus(`边界加载失败：${e.message}`); return null; }),
+    loadBoundaries(app.map, pickRegion).catch((e) => { setStatus(`边界加载失败：${describeError(e)}`); return null; }),
     loadAreas((id) => pickRegion('area', id)),
     loadVocabularies(),
   ]);
@@ -358,6 +385,6 @@ function wireButtons() {
 window.atlas = app; // for debugging and headless tests
 start().catch((e) => {
   console.error(e);
-  setStatus(`启动失败：${e.message}`);
+  setStatus(`启动失败：${describeError(e)}`);
   document.body.dataset.error = e.message;
 });

@@ -2,6 +2,7 @@
 
 import { postExport } from './api.js';
 import { today } from './format.js';
+import { describeError } from './errors.js';
 
 const PROVINCE = '330000';
 
@@ -44,7 +45,7 @@ export function setupExport({ button, status, formatInputs, viewOnly, map, getFi
       download(blob, filename || `atlas-${name}-${stamp}.zip`);
       status.textContent = `已导出（${(blob.size / 1024).toFixed(0)} KB，${today()}）。`;
     } catch (e) {
-      status.textContent = `导出失败：${e.message}`;
+      status.textContent = `导出失败：${describeError(e)}。`;
     } finally {
       button.disabled = false;
     }

@@ -3,6 +3,7 @@
 
 import { FILTER_NAMES } from './api.js';
 import { PRECISION_LABELS, kindLabel, shortCategory } from './format.js';
+import { filterProblems } from './validate.js';
 
 const collator = new Intl.Collator('zh-CN');
 const byCode = (a, b) => String(a.properties.code).localeCompare(String(b.properties.code));
@@ -39,8 +40,30 @@ export function createFilters(form, { onChange }) {
     el('county').value = list.some((f) => f.properties.code === keep) ? keep : '';
   }
 
+  const RANGE_FIELDS = ['year_from', 'year_to', 'min_investment', 'max_investment'];
+
+  /** Mark the range inputs and say what is wrong under them; returns the problems (empty when none). */
+  function check() {
+    const unreadable = RANGE_FIELDS.filter((n) => el(n)?.validity?.badInput);
+    const problems = filterProblems(read(), unreadable);
+    const wrong = new Set(problems.flatMap((p) => p.fields));
+    for (const n of RANGE_FIELDS) {
+      if (wrong.has(n)) el(n).setAttribute('aria-invalid', 'true');
+      else el(n).removeAttribute('aria-invalid');
+    }
+    for (const box of form.querySelectorAll('.field-error')) {
+      const fields = box.dataset.fields.split(' ');
+      const problem = problems.find((p) => p.fields.some((f) => fields.includes(f)));
+      box.textContent = problem?.message ?? '';
+      box.hidden = !problem;
+    }
+    return problems;
+  }
+
   form.addEventListener('change', (event) => {
     if (!FILTER_NAMES.includes(event.target.name)) return; // e.g. the place search box
+    // A reversed or impossible range is marked in the form; no request is sent for it.
+    if (RANGE_FIELDS.includes(event.target.name) && check().length) return;
     if (event.target.name === 'city') { fillCounties(event.target.value); el('county').value = ''; }
     if (event.target.name === 'county' && event.target.value) {
       el('city').value = `${event.target.value.slice(0, 4)}00`;
@@ -50,6 +73,7 @@ export function createFilters(form, { onChange }) {
     onChange(read(), { typing: false });
   });
   form.addEventListener('input', (event) => {
+    if (RANGE_FIELDS.includes(event.target.name)) { check(); return; }
     if (event.target.name !== 'q') return;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => onChange(read(), { typing: true }), 350);
@@ -80,11 +104,14 @@ export function createFilters(form, { onChange }) {
       input.value = filters[name] ?? '';
     }
     form.dataset.bbox = filters.bbox ?? '';
+    check();
   }
 
   return {
     read,
     write,
+    /** What is wrong with the filters as they stand (marked in the form), [] when they can be asked. */
+    problems: check,
     /** Fill the region selects from boundary and plan-area features. */
     setRegions(cityFeatures, countyFeatures, areas) {
       counties = countyFeatures;
@@ -95,8 +122,10 @@ export function createFilters(form, { onChange }) {
     setCategories(names) {
       fill(el('category'), names.filter(Boolean).map((n) => option(n, shortCategory(n), n)));
     },
-    setSources(names) {
-      fill(el('source'), names.filter(Boolean).map((n) => option(n, n)));
+    /** Source documents by title (the file name as tooltip); the value stays the file name. */
+    setSources(names, titles = []) {
+      fill(el('source'), names.map((n, i) => [n, titles[i] || n]).filter(([n]) => n)
+        .map(([n, t]) => option(n, t, t === n ? '' : `文件：${n}`)));
     },
     setPrecisions() {
       fill(el('precision'), Object.entries(PRECISION_LABELS).map(([k, v]) => option(k, v)));

@@ -69,9 +69,17 @@ export function years(start, end) {
   return `${start}—${end}年`;
 }
 
-/** Today's date as 2024年5月1日 (for stamps and file names). */
+/** Dates in the UI are Beijing dates, as in the exported files. */
+export const BEIJING = 'Asia/Shanghai';
+
+/** '2024-05-01': today's date in Beijing (file names). */
+export function isoToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING }).format(new Date());
+}
+
+/** Today's date in Beijing as 2024年5月1日 (for stamps). */
 export function today() {
-  return new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date().toLocaleDateString('zh-CN', { timeZone: BEIJING, year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 export function precisionLabel(code) {
@@ -130,4 +138,10 @@ export function shortCategory(category) {
   if (!category) return '（未分类）';
   const m = category.match(/^以.+?为重点的(.+)$/);
   return m ? m[1] : category;
+}
+
+/** '2021-04-02' -> '2021年4月2日' (a date as documents print it). */
+export function chineseDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(iso);
 }

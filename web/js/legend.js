@@ -29,6 +29,7 @@ export function createLegend(map) {
     box = L.DomUtil.create('details', 'legend');
     box.id = 'legend';
     box.open = window.innerWidth > 1200 && window.innerHeight > 700;
+    box.innerHTML = '<summary>图例</summary>'; // never the browser's own "Details" before the first draw
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;

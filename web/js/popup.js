@@ -1,8 +1,9 @@
 // The project popup: figures, places, placement evidence, source, and the '位置有误' action.
 
 import { postReview } from './api.js';
+import { describeError } from './errors.js';
 import {
-  esc, yiWithUnit, years, joinList, precisionLabel, methodLabel, categoryColour,
+  esc, yiWithUnit, years, joinList, precisionLabel, methodLabel, categoryColour, chineseDate,
 } from './format.js';
 
 function row(label, value) {
@@ -27,11 +28,18 @@ function evidenceList(items) {
   return `<details class="evidence-list"><summary>定位依据（${items.length}）</summary><ul>${li}</ul></details>`;
 }
 
+/** 《title》 浙…〔2021〕6号 · 2021年4月2日, the file name after it as provenance. */
+function documentTitle(p) {
+  const date = p.source_date ? chineseDate(p.source_date) : null;
+  const extra = [p.source_number, date].filter(Boolean).map(esc).join('，');
+  return `<span class="doc-title">《${esc(p.source_title)}》</span>${extra ? `（${extra}）` : ''}`
+    + `<span class="muted doc-file">文件 ${esc(p.source)}</span>`;
+}
+
 function sourceLine(p) {
   const lines = p.line_from == null ? null
     : `第 ${esc(p.line_from)}${p.line_to != null && p.line_to !== p.line_from ? `—${esc(p.line_to)}` : ''} 行`;
-  const doc = p.source_title ? `《${esc(p.source_title)}》<span class="muted">（${esc(p.source)}）</span>`
-    : p.source && `《${esc(p.source)}》`;
+  const doc = p.source_title ? documentTitle(p) : p.source && `文件 ${esc(p.source)}`;
   const parts = [doc, p.table && esc(p.table), p.seq && `序号 ${esc(p.seq)}`, lines];
   return `<p class="source">来源：${parts.filter(Boolean).join(' · ') || '—'}</p>`;
 }
@@ -106,7 +114,7 @@ function wireReview(div, projectId) {
       form.hidden = true;
       result.textContent = answer?.message || '感谢反馈！我们会核实该项目的位置。';
     } catch (e) {
-      result.textContent = `提交失败（${e.message}），请稍后再试。`;
+      result.textContent = `提交失败：${describeError(e)}。`;
       submit.disabled = false;
     }
   });

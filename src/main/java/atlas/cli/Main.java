@@ -19,6 +19,7 @@ public final class Main {
               test                                    run the test suite (handled by the launcher script)
               db start|stop|status|psql [psql args]   the local cluster (or DATABASE_URL's server for psql)
               import FILE... [--json]                 import project lists (.txt tables, .csv, .xlsx)
+                [--title T --issuer I --number 文号 --date D]   what one document is, where it does not say
               geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
               boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
               export --region CODE|AREA-ID|BOX [filters] [--formats ..] [--out F.zip]   regional snapshot zip
