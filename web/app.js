@@ -39,6 +39,8 @@ const app = {
   loadedKey: null,        // filters of the last project request
   lastRegion: '',         // city|county|area of the last filter change
   wasTyping: false,       // last change came from typing in the search box
+  keyboardPick: null,     // id of the project whose popup was opened from the list by keyboard
+  exportPanel: null,      // {refresh()} of the export section
 };
 
 function setStatus(text) {
@@ -100,6 +102,7 @@ async function loadProjects() {
   const { signal } = app.abort;
   const filters = app.filters.read();
   app.loadedKey = JSON.stringify(filters);
+  app.exportPanel?.refresh();
   const problems = app.filters.problems();
   if (problems.length) {
     setStatus(`筛选条件有误：${problems.map((p) => p.message).join('；')}`);
@@ -156,8 +159,10 @@ function render(collection, stats) {
 }
 
 /** A list row was clicked: fly to the project and open its popup. */
-function pickProject(id) {
+function pickProject(id, { keyboard = false } = {}) {
   app.tabs.show('map'); // on a narrow screen the list lies over the map: show the map with the popup
+  // From the keyboard, focus moves into the popup when it opens, and back to the row when it closes.
+  app.keyboardPick = keyboard ? id : null;
   app.list.highlight(id);
   if (app.projects.focus(id)) return;
   const feature = app.features.find((f) => projectId(f) === id);
@@ -326,6 +331,18 @@ async function start() {
   app.legend = createLegend(app.map);
   // Popups keep clear of the controls and fit the map; the legend folds away for them.
   fitPopups(app.map, { beforeFit: () => app.legend.collapse() });
+  app.map.on('popupopen', ({ popup }) => {
+    const content = popup.getElement()?.querySelector('.project-popup');
+    if (app.keyboardPick && content?.dataset.id === app.keyboardPick) content.querySelector('h3')?.focus();
+  });
+  app.map.on('popupclose', ({ popup }) => {
+    const id = popup.getElement()?.querySelector('.project-popup')?.dataset.id;
+    if (!app.keyboardPick || id !== app.keyboardPick) return;
+    app.keyboardPick = null;
+    if (!popup.getElement().contains(document.activeElement) && document.activeElement !== document.body) return;
+    if (app.tabs.narrow()) app.tabs.show('list');
+    document.querySelector(`#project-list .project-row[data-id="${CSS.escape(id)}"]`)?.focus();
+  });
   app.list = createList($('#project-list'), [...document.querySelectorAll('.list-columns .sort')], {
     onPick: pickProject,
     onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },
@@ -372,9 +389,12 @@ function wireButtons() {
       window.prompt('复制此链接：', window.location.href);
     }
   });
-  setupExport({
+  app.exportPanel = setupExport({
     button: $('#export-button'),
     status: $('#export-status'),
+    summary: $('#export-summary'),
+    describe: () => app.filters.describe(),
+    regionName: () => app.filters.regionName(),
     formatInputs: [...document.querySelectorAll('#export input[name=format]')],
     viewOnly: $('#export-view-only'),
     map: app.map,

@@ -110,6 +110,35 @@ export function createFilters(form, { onChange }) {
   return {
     read,
     write,
+    /** The filters in words, as the form shows them: [{label, value}] (region filters left out). */
+    describe() {
+      const out = [];
+      const shown = (name) => {
+        const input = el(name);
+        if (!input?.value) return null;
+        return input.tagName === 'SELECT' ? input.selectedOptions[0]?.textContent ?? input.value : input.value.trim();
+      };
+      const add = (label, value) => { if (value) out.push({ label, value }); };
+      // A plan area narrows a city or county region; alone it is the region itself.
+      if (el('city').value || el('county').value) add('规划区域', shown('area'));
+      add('名称含', shown('q'));
+      add('类别', shown('category'));
+      add('建设性质', shown('nature'));
+      add('来源文件', shown('source'));
+      add('定位精度', shown('precision'));
+      const range = (from, to, unit) => (from || to ? `${from ?? '不限'}—${to ?? '不限'}${unit}` : null);
+      add('建设年份', range(shown('year_from'), shown('year_to'), '年'));
+      add('总投资', range(shown('min_investment'), shown('max_investment'), ' 亿元'));
+      return out;
+    },
+    /** The chosen region in words: 区县, else 地级市, else 规划区域, else null. */
+    regionName() {
+      for (const [name, kind] of [['county', '区县'], ['city', '地级市'], ['area', '规划区域']]) {
+        const input = el(name);
+        if (input?.value) return `${input.selectedOptions[0]?.textContent ?? input.value}（${kind}）`;
+      }
+      return null;
+    },
     /** What is wrong with the filters as they stand (marked in the form), [] when they can be asked. */
     problems: check,
     /** Fill the region selects from boundary and plan-area features. */

@@ -48,11 +48,11 @@ export function createList(element, headers, { onPick, onSort }) {
   element.addEventListener('click', (event) => {
     if (event.target.closest('.list-more')) { showMore(shown + PAGE_ROWS); return; }
     const row = event.target.closest('.project-row');
-    if (row) onPick(row.dataset.id);
+    if (row) onPick(row.dataset.id, { keyboard: false });
   });
   element.addEventListener('keydown', (event) => {
     const row = event.target.closest('.project-row');
-    if (row && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); onPick(row.dataset.id); }
+    if (row && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); onPick(row.dataset.id, { keyboard: true }); }
   });
   for (const button of headers) {
     button.addEventListener('click', () => {

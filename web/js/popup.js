@@ -62,8 +62,10 @@ export function projectPopup(feature) {
   const div = document.createElement('div');
   div.className = 'project-popup';
   div.dataset.id = feature.id ?? p.id;
+  div.setAttribute('role', 'dialog');
+  div.setAttribute('aria-label', p.name ?? '项目');
   div.innerHTML = `
-    <h3>${esc(p.name)}</h3>
+    <h3 tabindex="-1">${esc(p.name)}</h3>
     <div class="category"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.category ?? '未分类')}</div>
     ${feature.geometry ? '' : `<p class="approx">${esc(unmappedNote(p))}</p>`}
     <table class="figures">
@@ -104,6 +106,8 @@ function wireReview(div, projectId) {
   const form = div.querySelector('.review-form');
   const result = div.querySelector('.review-result');
   open.addEventListener('click', () => { form.hidden = false; open.hidden = true; form.comment.focus(); });
+  // Typing in the form is not map navigation (Leaflet pans and zooms on arrows, + and -); Esc still closes.
+  form.addEventListener('keydown', (event) => { if (event.key !== 'Escape') event.stopPropagation(); });
   div.querySelector('.review-cancel').addEventListener('click', () => { form.hidden = true; open.hidden = false; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

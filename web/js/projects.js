@@ -80,15 +80,26 @@ function reveal(cluster, marker) {
   parent.spiderfy();
 }
 
-/** Cluster bubble: project count inside, count and total investment on hover. */
+/** A div icon with a name for screen readers (Leaflet makes marker icons focusable buttons). */
+const NamedIcon = L.DivIcon.extend({
+  createIcon(old) {
+    const el = L.DivIcon.prototype.createIcon.call(this, old);
+    el.setAttribute('aria-label', this.options.label);
+    return el;
+  },
+});
+
+/** Cluster bubble: project count inside, count and total investment on hover and for screen readers. */
 function clusterIcon(cluster) {
   const projects = new Set(cluster.getAllChildMarkers().map((m) => m.project));
   let total = 0;
   projects.forEach((f) => { total += f.properties.total_investment ?? 0; });
   const n = projects.size;
   const size = n < 10 ? 'small' : n < 50 ? 'medium' : 'large';
-  return L.divIcon({
-    html: `<div><span title="${n} 个项目，合计 ${yi(total)} 亿元">${n}</span></div>`,
+  const label = `${n} 个项目，总投资 ${yi(total)} 亿元`;
+  return new NamedIcon({
+    label: `${label}，按回车展开`,
+    html: `<div><span title="${label}">${n}</span></div>`,
     className: `marker-cluster marker-cluster-${size}`,
     iconSize: L.point(40, 40),
   });

@@ -303,7 +303,14 @@ class SnapshotExportTest {
         for (String name : huzhou.keySet()) {
             assertArrayEquals(huzhou.get(name), zip.get(name), name + " is the same from the CLI's code path");
         }
-        assertEquals("atlas-330500-2024-05-01.zip", req.fileName());
+        assertEquals("atlas-330500-湖州市-2024-05-01.zip", req.fileName(), "the region's code and name, no filters");
+        SnapshotRequest filtered = new SnapshotRequest(req.region(), new atlas.layers.ProjectFilter(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("交通节点新城开发工程"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()), req.formats(), req.generatedAt());
+        assertTrue(filtered.fileName().matches("atlas-330500-湖州市-筛选[0-9a-f]{6}-2024-05-01\\.zip"), filtered.fileName());
+        assertTrue(filtered.asciiFileName().matches("atlas-330500-f[0-9a-f]{6}-2024-05-01\\.zip"), filtered.asciiFileName());
         assertEquals(BigDecimal.ZERO.signum(), 0);
     }
 }
