@@ -17,6 +17,7 @@ import { setupPlaceSearch } from './js/placesearch.js';
 import { describeError } from './js/errors.js';
 import { fitPopups } from './js/popupfit.js';
 import { createTabs } from './js/tabs.js';
+import { setDivisionNames, setSourceTitles } from './js/areabasis.js';
 import { filterProblems } from './js/validate.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -307,6 +308,7 @@ async function loadVocabularies() {
   const sources = facets?.source ?? (bySource?.groups ?? []).map((g) => g.key);
   const titles = facets?.source_title ?? (bySource?.groups ?? []).map((g) => g.name);
   app.filters.setSources(sources, titles);
+  setSourceTitles(sources, titles);
   return { categories: categoryNames, sources };
 }
 
@@ -332,7 +334,13 @@ async function start() {
   // Popups keep clear of the controls and fit the map; the legend folds away for them.
   fitPopups(app.map, { beforeFit: () => app.legend.collapse() });
   app.map.on('popupopen', ({ popup }) => {
-    const content = popup.getElement()?.querySelector('.project-popup');
+    // Esc closes a popup also when focus is inside it (Leaflet listens only while the map has focus).
+    const element = popup.getElement();
+    if (element && !element.dataset.escape) {
+      element.dataset.escape = 'true';
+      element.addEventListener('keydown', (e) => { if (e.key === 'Escape') app.map.closePopup(popup); });
+    }
+    const content = element?.querySelector('.project-popup');
     if (app.keyboardPick && content?.dataset.id === app.keyboardPick) content.querySelector('h3')?.focus();
   });
   app.map.on('popupclose', ({ popup }) => {
@@ -361,6 +369,7 @@ async function start() {
   app.regions = { cities: boundaries?.cities ?? [], counties: boundaries?.counties ?? [], areas: areas.areas };
   app.filters.setRegions(app.regions.cities, app.regions.counties, areas.areas);
   setCityNames(app.regions.cities);
+  setDivisionNames([...app.regions.cities, ...app.regions.counties]);
   // Drawing order: areas (bottom first), then projects.
   for (const o of AREA_OVERLAYS) app.layers.set(o.key, areas.overlays.get(o.key));
   app.layers.set('projects', app.projects.layer);
@@ -384,10 +393,11 @@ function wireButtons() {
   $('#copy-link-button').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
-      setStatus('链接已复制');
+      setStatus('链接已复制，可粘贴分享');
     } catch {
-      window.prompt('复制此链接：', window.location.href);
+      setStatus('无法自动复制，请复制浏览器地址栏中的链接');
     }
+    setTimeout(() => setStatus(''), 4000);
   });
   app.exportPanel = setupExport({
     button: $('#export-button'),

@@ -1,3 +1,5 @@
+import colorbrewer from '/vendor/colorbrewer/index.es.js';
+
 // Formatting and vocabulary: numbers in 亿元, years, Chinese labels for codes, colours.
 
 const YI = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -107,12 +109,12 @@ export function joinList(list) {
   return items.length ? items.join('、') : '—';
 }
 
-// A qualitative palette (20 colours, Tableau-like) for project categories.
-const PALETTE = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf',
-  '#bcbd22', '#7f7f7f', '#393b79', '#ad494a', '#637939', '#8c6d31', '#7b4173', '#3182bd',
-  '#e6550d', '#31a354', '#756bb1', '#636363',
-];
+// Project categories: ColorBrewer's qualitative Set1 (npm colorbrewer), its yellow (unreadable on the
+// light map) replaced by Dark2's gold: eight hues no two of which look alike. The eight categories with
+// the most money get them; the rest share Set1's grey, and the legend names them as 其他类别.
+const SET1 = colorbrewer.Set1[9];
+const PALETTE = [...SET1.slice(0, 5), colorbrewer.Dark2[8][5], ...SET1.slice(6, 8)];
+export const OTHER_COLOUR = SET1[8];
 const categoryColours = new Map();
 
 /** Fix the colour order from a list of categories (e.g. from the unfiltered stats). */
@@ -120,11 +122,11 @@ export function registerCategories(categories) {
   for (const c of categories) categoryColour(c);
 }
 
-/** Stable colour for a category: the first seen gets the first palette colour. */
+/** Stable colour for a category: the first eight seen get the palette's hues, later ones grey. */
 export function categoryColour(category) {
   const key = category || '（未分类）';
   if (!categoryColours.has(key)) {
-    categoryColours.set(key, PALETTE[categoryColours.size % PALETTE.length]);
+    categoryColours.set(key, PALETTE[categoryColours.size] ?? OTHER_COLOUR);
   }
   return categoryColours.get(key);
 }

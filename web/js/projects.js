@@ -14,14 +14,22 @@ export function radiusFor(investment) {
   return Math.min(24, 4 + 1.2 * Math.sqrt(investment));
 }
 
+/** Placed only to its county (or counties): drawn at the county's representative point, not a site. */
+export function atCountyPoint(p) {
+  return p.precision === 'county' || p.precision === 'counties';
+}
+
+/** Site-level points are solid; county-level ones a pale disc with a dashed ring in the category colour. */
 function pointStyle(p, selected) {
+  const county = atCountyPoint(p);
   return {
     pane: 'projects',
     radius: radiusFor(p.total_investment),
-    color: selected ? '#111' : '#fff',
-    weight: selected ? 3 : 1,
+    color: selected ? '#111' : county ? categoryColour(p.category) : '#fff',
+    weight: selected ? 3 : county ? 2 : 1,
+    dashArray: county && !selected ? '4 3' : null,
     fillColor: categoryColour(p.category),
-    fillOpacity: 0.85,
+    fillOpacity: county ? 0.4 : 0.85,
   };
 }
 
