@@ -88,7 +88,9 @@ export async function postExport(region, filters, formats) {
   });
   await checkResponse(response);
   const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = disposition.match(/filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i);
-  const filename = match ? decodeURIComponent(match[1] ?? match[2]) : null;
+  // The UTF-8 name (filename*) wins over the ASCII fallback (filename) that comes before it.
+  const utf8 = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  const ascii = disposition.match(/filename="?([^";]+)"?/i);
+  const filename = utf8 ? decodeURIComponent(utf8[1]) : ascii ? ascii[1] : null;
   return { blob: await response.blob(), filename };
 }

@@ -62,8 +62,8 @@ export function createFilters(form, { onChange }) {
 
   form.addEventListener('change', (event) => {
     if (!FILTER_NAMES.includes(event.target.name)) return; // e.g. the place search box
-    // A reversed or impossible range is marked in the form; no request is sent for it.
-    if (RANGE_FIELDS.includes(event.target.name) && check().length) return;
+    // A reversed or impossible range is marked in the form; the page then sends no request for it.
+    if (RANGE_FIELDS.includes(event.target.name)) check();
     if (event.target.name === 'city') { fillCounties(event.target.value); el('county').value = ''; }
     if (event.target.name === 'county' && event.target.value) {
       el('city').value = `${event.target.value.slice(0, 4)}00`;

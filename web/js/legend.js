@@ -35,7 +35,9 @@ export function createLegend(map) {
   control.onAdd = () => {
     box = L.DomUtil.create('details', 'legend');
     box.id = 'legend';
-    box.open = window.innerWidth > 1200 && window.innerHeight > 700;
+    // Open only where it leaves the coast (Taizhou–Wenzhou, bottom right) in view: a tall, wide map.
+    const size = map.getSize();
+    box.open = size.x >= 900 && size.y >= 850;
     box.innerHTML = '<summary>图例</summary>'; // never the browser's own "Details" before the first draw
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
