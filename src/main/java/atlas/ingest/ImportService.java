@@ -225,37 +225,49 @@ public final class ImportService {
     }
 
     /**
-     * The same bytes imported again with a title given: the document's stored title takes the given parts
-     * (what the document states stays where nothing is given), and its projects' served properties follow.
+     * The same bytes imported again with a title (given, or read from it: a document imported before titles
+     * were read gets its own): the stored title takes its parts, and the projects' served properties follow.
      */
     private static boolean retitle(Connection c, ParsedDocument doc) throws SQLException {
         DocumentTitle t = doc.title();
+        if (t.isEmpty()) {
+            return false;
+        }
+        // Compared first: an UPDATE of no row would still fire the data-version trigger (ETags).
+        long id;
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE source_document SET title = coalesce(?, title), issuer = coalesce(?, issuer),
-                  doc_number = coalesce(?, doc_number), issued_on = coalesce(?, issued_on)
+                SELECT id FROM source_document
                 WHERE sha256 = ? AND (title, issuer, doc_number, issued_on)
-                  IS DISTINCT FROM (coalesce(?, title), coalesce(?, issuer), coalesce(?, doc_number), coalesce(?, issued_on))
-                RETURNING id""")) {
-            for (int at : new int[]{1, 6}) {
-                ps.setString(at, t.title());
-                ps.setString(at + 1, t.issuer());
-                ps.setString(at + 2, t.number());
-                ps.setObject(at + 3, t.date(), Types.DATE);
-            }
-            ps.setString(5, doc.sha256());
+                  IS DISTINCT FROM (coalesce(?, title), coalesce(?, issuer), coalesce(?, doc_number), coalesce(?, issued_on))""")) {
+            ps.setString(1, doc.sha256());
+            ps.setString(2, t.title());
+            ps.setString(3, t.issuer());
+            ps.setString(4, t.number());
+            ps.setObject(5, t.date(), Types.DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false;
                 }
-                try (PreparedStatement up = c.prepareStatement("""
-                        UPDATE project SET properties = project_feature_properties(id)
-                        WHERE document_id = ? AND properties IS NOT NULL""")) {
-                    up.setLong(1, rs.getLong(1));
-                    up.executeUpdate();
-                }
-                return true;
+                id = rs.getLong(1);
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE source_document SET title = coalesce(?, title), issuer = coalesce(?, issuer),
+                  doc_number = coalesce(?, doc_number), issued_on = coalesce(?, issued_on) WHERE id = ?""")) {
+            ps.setString(1, t.title());
+            ps.setString(2, t.issuer());
+            ps.setString(3, t.number());
+            ps.setObject(4, t.date(), Types.DATE);
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement up = c.prepareStatement("""
+                UPDATE project SET properties = project_feature_properties(id)
+                WHERE document_id = ? AND properties IS NOT NULL""")) {
+            up.setLong(1, id);
+            up.executeUpdate();
+        }
+        return true;
     }
 
     /** The list a table belongs to: its caption (the list's name) when printed, else its title. */
