@@ -4,7 +4,7 @@
 
 const GAP = 8;          // px between a popup and the map's edge or a control
 const CHROME_X = 30;    // popup width beyond its content (margins, border)
-const CHROME_Y = 44;    // popup height beyond its content (margins, close button, tip)
+const CHROME_Y = 60;    // popup height beyond its content (margins, the × row of a scrolling popup, tip)
 
 function rectsOf(map, selector) {
   return [...map.getContainer().querySelectorAll(selector)]
