@@ -209,4 +209,9 @@ if os.path.exists(os.path.join(work, "explain.txt")):
     w("## EXPLAIN ANALYZE (second tier, or the only one)")
     w("")
     w(open(os.path.join(work, "explain.txt")).read())
+# Figures that explain choices in the code (they were code comments): kept by hand, shown in every run.
+earlier = os.path.join(os.path.dirname(os.path.abspath(__file__)), "earlier-figures.md")
+if os.path.exists(earlier):
+    w("")
+    w(open(earlier).read().rstrip())
 print("\n".join(out))

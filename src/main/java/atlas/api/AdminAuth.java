@@ -3,13 +3,11 @@ package atlas.api;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The admin token for every write: from ATLAS_ADMIN_TOKEN or the file ATLAS_ADMIN_TOKEN_FILE names
+ * The admin token for every write (AtlasConfig: ATLAS_ADMIN_TOKEN or the file ATLAS_ADMIN_TOKEN_FILE names)
  * (never in the code). Compared in constant time; the audit log records only a short hash of it.
  */
 public final class AdminAuth {
@@ -17,22 +15,6 @@ public final class AdminAuth {
 
     public AdminAuth(Optional<String> token) {
         this.token = token.filter(t -> !t.isBlank()).map(t -> t.trim().getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static AdminAuth fromEnvironment() {
-        String direct = System.getenv("ATLAS_ADMIN_TOKEN");
-        if (direct != null && !direct.isBlank()) {
-            return new AdminAuth(Optional.of(direct));
-        }
-        String file = System.getenv("ATLAS_ADMIN_TOKEN_FILE");
-        if (file != null && !file.isBlank()) {
-            try {
-                return new AdminAuth(Optional.of(Files.readString(Path.of(file))));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read ATLAS_ADMIN_TOKEN_FILE " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return new AdminAuth(Optional.empty());
     }
 
     /** Returns the actor id for the audit log, or throws 401 (no token) / 403 (wrong token). */

@@ -69,6 +69,9 @@ public final class ApiServer implements AutoCloseable {
         HealthRoutes.register(app, db);
         context.register(app);
         app.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.body(ctx.path())));
+        // A domain error of the filters (layers/) is the client's: 400, naming the parameter.
+        app.exception(atlas.layers.FilterException.class, (e, ctx) ->
+                problem(ctx, 400, ApiProblem.badParameter(e.parameter(), e.detail()).body(ctx.path())));
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/problem+json")) {

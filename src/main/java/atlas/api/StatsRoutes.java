@@ -3,6 +3,7 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.layers.Layers;
 import atlas.layers.ProjectFilter;
+import atlas.layers.ProjectStats;
 import io.javalin.Javalin;
 
 import java.sql.Connection;
@@ -11,13 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /api/stats?groupby=…&filters: counts and 总投资 sums; GET /api/facets: values for the filter panel. */
+/** GET /api/stats?groupby=…&filters: counts and 总投资 sums; GET /api/facets: values for the filter panel (ProjectStats decides where answers come from). */
 public final class StatsRoutes {
     private StatsRoutes() {
     }
 
-    public static void register(Javalin app, Database db, Layers layers, atlas.layers.Precomputed precomputed) {
-        ResponseCache<Layers.Stats> cache = new ResponseCache<>(500);
+    public static void register(Javalin app, Database db, Layers layers, ProjectStats stats) {
         app.get("/api/stats", ctx -> {
             RequestParams params = new RequestParams(ctx.queryParamMap());
             Set<String> allowed = new HashSet<>(RequestParams.FILTER_NAMES);
@@ -25,22 +25,15 @@ public final class StatsRoutes {
             allowed.add("f");
             params.rejectUnknown(allowed);
             String groupby = params.single("groupby").orElse("category");
-            if (!Layers.GROUPINGS.contains(groupby)) {
-                throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", Layers.GROUPINGS));
+            if (!ProjectStats.GROUPINGS.contains(groupby)) {
+                throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", ProjectStats.GROUPINGS));
             }
             ProjectFilter filter = params.filter();
             try (Connection c = db.connection()) {
                 if (Http.notModified(ctx, layers.dataVersion(c))) {
                     return;
                 }
-                String version = layers.dataVersion(c);
-                String key = groupby + "?" + filter.asParameters();
-                Layers.Stats s = cache.get(version, key, () -> layers.settled(c), () -> {
-                    // Unfiltered statistics are built ahead (when current); filtered ones live.
-                    java.util.Optional<Layers.Stats> ready = filter.asParameters().isEmpty()
-                            ? precomputed.stats(c, groupby) : java.util.Optional.empty();
-                    return ready.isPresent() ? ready.get() : layers.stats(c, groupby, filter);
-                });
+                ProjectStats.Stats s = stats.get(c, groupby, filter);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("groupby", s.groupby());
                 body.put("filters", filter.asParameters());
@@ -66,16 +59,8 @@ public final class StatsRoutes {
                 if (Http.notModified(ctx, layers.dataVersion(c))) {
                     return;
                 }
-                ctx.json(layers.facets(c));
+                ctx.json(stats.facets(c));
             }
-        });
-        app.get("/api/config", ctx -> {
-            // A base tile layer is configuration (e.g. 天地图 with a key), off by default.
-            String tiles = System.getenv("ATLAS_TILE_URL");
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("tile_url", tiles == null || tiles.isBlank() ? null : tiles);
-            body.put("tile_attribution", System.getenv().getOrDefault("ATLAS_TILE_ATTRIBUTION", ""));
-            ctx.json(body);
         });
     }
 }

@@ -3,25 +3,20 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.layers.Collection;
 import atlas.layers.Layers;
-import atlas.layers.Precomputed;
 import atlas.layers.ProjectFilter;
-import atlas.layers.Tiles;
+import atlas.layers.ProjectTiles;
 import io.javalin.Javalin;
 
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.Set;
 
-/** GET /tiles/{collection}/{z}/{x}/{y}.mvt: vector tiles with the same project filters as items. */
+/** GET /tiles/{collection}/{z}/{x}/{y}.mvt: vector tiles with the same project filters as items (ProjectTiles decides where a tile comes from). */
 public final class TileRoutes {
     private TileRoutes() {
     }
 
-    /** ~2,000 tiles of a few KB: small next to the time a dense low-zoom tile takes to build. */
-    private static final int CACHED_TILES = 2000;
-
-    public static void register(Javalin app, Database db, Layers layers, Tiles tiles, Precomputed precomputed) {
-        ResponseCache<byte[]> cache = new ResponseCache<>(CACHED_TILES);
+    public static void register(Javalin app, Database db, Layers layers, ProjectTiles tiles) {
         app.get("/tiles/{collection}/{z}/{x}/{y}", ctx -> {
             Collection col = Collection.byId(ctx.pathParam("collection"))
                     .orElseThrow(() -> ApiProblem.notFound("no collection '" + ctx.pathParam("collection") + "'"));
@@ -42,13 +37,7 @@ public final class TileRoutes {
                 if (Http.notModifiedRaw(ctx, version)) {
                     return;
                 }
-                String key = ctx.path() + "?" + filter.asParameters();
-                boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
-                byte[] tile = cache.get(version, key, () -> layers.settled(c), () -> {
-                    // Unfiltered small-scale project tiles are built ahead (when current); the rest live.
-                    java.util.Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y) : java.util.Optional.empty();
-                    return ready.isPresent() ? ready.get() : tiles.tile(c, col, z, x, y, filter);
-                });
+                byte[] tile = tiles.get(c, version, col, z, x, y, filter);
                 ctx.contentType("application/vnd.mapbox-vector-tile").result(tile);
             }
         });

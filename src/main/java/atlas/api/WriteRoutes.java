@@ -1,12 +1,10 @@
 package atlas.api;
 
-import atlas.db.Audit;
 import atlas.db.Database;
 import atlas.geocode.GeocodeStore;
 import atlas.geocode.ManualPlacements;
 import atlas.ingest.DocumentTitle;
-import atlas.ingest.ImportReport;
-import atlas.ingest.ImportService;
+import atlas.load.ImportAndPlace;
 import atlas.review.ReviewStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Everything that writes: imports and manual placements (admin token, audited), and the one public
- * write, a '位置有误' report (size- and rate-limited). GET /api/review lists what needs a look.
+ * write, a '位置有误' report (size- and rate-limited). GET /api/review is in ReviewRoutes.
  */
 public final class WriteRoutes {
     public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
@@ -35,32 +33,18 @@ public final class WriteRoutes {
     private final Database db;
     private final AdminAuth auth;
     private final RateLimiter reportLimiter;
+    private final ImportAndPlace importAndPlace;
 
-    public WriteRoutes(Database db, AdminAuth auth, RateLimiter reportLimiter) {
+    public WriteRoutes(Database db, AdminAuth auth, RateLimiter reportLimiter, ImportAndPlace importAndPlace) {
         this.db = db;
         this.auth = auth;
         this.reportLimiter = reportLimiter;
+        this.importAndPlace = importAndPlace;
     }
 
     public void register(Javalin app) {
         app.post("/api/imports", this::importFiles);
         app.put("/api/projects/{id}/placement", this::setPlacement);
-        app.get("/api/review", ctx -> {
-            RequestParams params = new RequestParams(ctx.queryParamMap());
-            params.rejectUnknown(java.util.Set.of("kind", "limit", "f"));
-            int limit = params.single("limit").map(v -> {
-                try {
-                    return Math.max(1, Math.min(10_000, Integer.parseInt(v)));
-                } catch (NumberFormatException e) {
-                    throw ApiProblem.badParameter("limit", "a whole number");
-                }
-            }).orElse(1000);
-            try (Connection c = db.connection()) {
-                List<Map<String, Object>> items = new ReviewStore().open(c, params.single("kind"), limit);
-                ctx.header("Cache-Control", "no-cache");
-                ctx.json(Map.of("count", items.size(), "items", items));
-            }
-        });
         app.post("/api/review", this::report);
     }
 
@@ -82,30 +66,29 @@ public final class WriteRoutes {
         if (!title.isEmpty() && files.size() > 1) {
             throw ApiProblem.badParameter("title", "title, issuer, number and date describe one document; upload it alone");
         }
-        List<ImportReport> reports = new ArrayList<>();
+        for (UploadedFile f : files) {
+            if (f.size() > MAX_UPLOAD_BYTES) {
+                throw ApiProblem.of(413, "Payload Too Large", f.filename() + " is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
+            }
+        }
         Path dir = Files.createTempDirectory("atlas-upload");
         try (Connection c = db.connection()) {
+            List<Path> saved = new ArrayList<>();
             for (UploadedFile f : files) {
-                if (f.size() > MAX_UPLOAD_BYTES) {
-                    throw ApiProblem.of(413, "Payload Too Large", f.filename() + " is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
-                }
                 // Only the file's base name is kept: a name like '../../x.txt' cannot leave the upload folder.
                 String name = Path.of(f.filename().replace('\\', '/')).getFileName().toString();
                 Path file = dir.resolve(name.isBlank() ? "upload" : name);
                 try (var in = f.content()) {
                     Files.copy(in, file);
                 }
-                ImportReport r = new ImportService().withTitle(title).importFile(c, file, line -> { });
-                reports.add(r);
-                Audit.record(c, actor, "import", name, null, Map.of("status", r.status(), "added", r.added(),
-                        "changed", r.changed(), "removed", r.removed(), "rejected", r.rejectedCount()));
+                saved.add(file);
             }
-            GeocodeStore.Summary placed = new GeocodeStore().run(c, false);
+            ImportAndPlace.Result result = importAndPlace.withTitle(title).run(c, saved, actor,
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), line -> { }, r -> { });
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("reports", reports);
-            body.put("placed", placed);
-            boolean anyFailed = reports.stream().anyMatch(r -> r.status().equals("failed"));
-            ctx.status(anyFailed ? 422 : 200).json(body);
+            body.put("reports", result.reports());
+            body.put("placed", result.placed());
+            ctx.status(result.anyFailed() ? 422 : 200).json(body);
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

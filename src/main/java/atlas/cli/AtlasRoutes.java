@@ -11,15 +11,28 @@ public final class AtlasRoutes implements ApiContext {
     private final Path home;
     private final Database db;
     private final atlas.api.AdminAuth auth;
+    private final AtlasConfig config;
     private AutoCloseable refresher;
 
-    public AtlasRoutes(Path home, Database db) {
-        this(home, db, atlas.api.AdminAuth.fromEnvironment());
+    /** The server with the settings read by cli/Main. */
+    public AtlasRoutes(Path home, Database db, AtlasConfig config) {
+        this(home, db, config, new atlas.api.AdminAuth(config.adminToken()));
     }
 
+    /** The server with default settings (no admin token: writes refused). */
+    public AtlasRoutes(Path home, Database db) {
+        this(home, db, AtlasConfig.defaults());
+    }
+
+    /** The server with default settings and this admin token. */
     public AtlasRoutes(Path home, Database db, atlas.api.AdminAuth auth) {
+        this(home, db, AtlasConfig.defaults(), auth);
+    }
+
+    private AtlasRoutes(Path home, Database db, AtlasConfig config, atlas.api.AdminAuth auth) {
         this.home = home;
         this.db = db;
+        this.config = config;
         this.auth = auth;
     }
 
@@ -31,13 +44,16 @@ public final class AtlasRoutes implements ApiContext {
     @Override
     public void register(Javalin app) {
         atlas.layers.Layers layers = new atlas.layers.Layers();
-        atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed(layers);
+        atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed();
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);
         new atlas.api.FeatureRoutes(db, layers).register(app, webDir());
-        atlas.api.StatsRoutes.register(app, db, layers, precomputed);
-        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.Tiles(), precomputed);
-        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000)).register(app);
+        atlas.api.StatsRoutes.register(app, db, layers, new atlas.layers.ProjectStats(layers, precomputed));
+        atlas.api.ConfigRoutes.register(app, config.tileUrl(), config.tileAttribution());
+        atlas.api.TileRoutes.register(app, db, layers, new atlas.layers.ProjectTiles(layers, precomputed));
+        new atlas.api.WriteRoutes(db, auth, new atlas.api.RateLimiter(20, 60_000),
+                new atlas.load.ImportAndPlace(home.resolve("geodata"), new atlas.ingest.ImportService(config.maxRows()))).register(app);
+        atlas.api.ReviewRoutes.register(app, db);
         atlas.api.OpenApiRoutes.register(app);
         new atlas.api.ExportRoutes(db, layers).register(app);
     }

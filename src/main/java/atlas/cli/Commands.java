@@ -10,7 +10,6 @@ import atlas.gazetteer.BoundaryFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /** The data commands: import, geocode, boundaries. */
 final class Commands {
@@ -41,42 +40,36 @@ final class Commands {
         return title;
     }
 
-    static int importFiles(Path home, DatabaseTarget target, Options options) {
+    static int importFiles(Path home, DatabaseTarget target, AtlasConfig config, Options options) {
         if (options.args().isEmpty()) {
             throw new UsageException("usage: ./atlas import FILE... [--json] [--title T --issuer I --number 文号 --date YYYY-MM-DD]");
         }
         atlas.ingest.DocumentTitle title = importTitle(options);
-        int failed = 0;
         try (Database db = open(target); Connection c = db.connection()) {
-            boolean referenceChanged = BundledData.loadReference(c, home.resolve("geodata"), System.err);
-            atlas.ingest.ImportService service = new atlas.ingest.ImportService().withTitle(title);
-            List<atlas.ingest.ImportReport> reports = new java.util.ArrayList<>();
-            for (String f : options.args()) {
-                atlas.ingest.ImportReport r = service.importFile(c, Path.of(f), line -> System.err.println("  " + line));
-                reports.add(r);
-                if (r.status().equals("failed")) {
-                    failed++;
-                }
-                if (!options.flag("json")) {
-                    ImportPrinter.print(r, System.out);
-                }
-            }
+            atlas.load.ImportAndPlace.Result result = new atlas.load.ImportAndPlace(home.resolve("geodata"),
+                    new atlas.ingest.ImportService(config.maxRows()).withTitle(title)).run(c,
+                    options.args().stream().map(Path::of).toList(), "cli", System.err, line -> System.err.println("  " + line),
+                    r -> {
+                        if (!options.flag("json")) {
+                            ImportPrinter.print(r, System.out);
+                        }
+                    });
             if (options.flag("json")) {
-                System.out.println(JSON.writeValueAsString(reports));
+                System.out.println(JSON.writeValueAsString(result.reports()));
             }
-            atlas.geocode.GeocodeStore.Summary s = new atlas.geocode.GeocodeStore().run(c, referenceChanged);
+            atlas.geocode.GeocodeStore.Summary s = result.placed();
             // With --json stdout is the reports alone; the placing goes to stderr beside the progress.
             (options.flag("json") ? System.err : System.out).println("placed " + s.projects()
                     + " new or changed projects in " + s.millis() + " ms " + s.byPrecision());
+            return result.anyFailed() ? 1 : 0;
         } catch (SQLException | java.io.IOException e) {
             throw new atlas.db.DatabaseException(e.getMessage(), e);
         }
-        return failed == 0 ? 0 : 1;
     }
 
     static int geocode(Path home, DatabaseTarget target, Options options) {
         try (Database db = open(target); Connection c = db.connection()) {
-            if (BundledData.loadReference(c, home.resolve("geodata"), System.err)) {
+            if (atlas.load.ReferenceData.loadIfChanged(c, home.resolve("geodata"), System.err)) {
                 new atlas.geocode.GeocodeStore().run(c, true);
             }
             if (options.option("eval").isPresent()) {

@@ -1,7 +1,5 @@
 package atlas.cli;
 
-import atlas.api.ApiProblem;
-import atlas.api.RequestParams;
 import atlas.db.Database;
 import atlas.db.DatabaseException;
 import atlas.db.DatabaseTarget;
@@ -61,8 +59,8 @@ final class ExportCommand {
         });
         ProjectFilter filters;
         try {
-            filters = new RequestParams(query).filter();
-        } catch (ApiProblem e) {
+            filters = ProjectFilter.parse(query);
+        } catch (atlas.layers.FilterException e) {
             throw new UsageException(e.getMessage());
         }
         Set<SnapshotRequest.Format> formats = EnumSet.allOf(SnapshotRequest.Format.class);

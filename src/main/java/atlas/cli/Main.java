@@ -1,7 +1,6 @@
 package atlas.cli;
 
 import atlas.db.Database;
-import atlas.db.DatabaseConfig;
 import atlas.db.DatabaseException;
 import atlas.db.DatabaseTarget;
 import atlas.db.LocalCluster;
@@ -35,15 +34,17 @@ public final class Main {
             return;
         }
         Path home = Path.of(System.getProperty("atlas.home", ".")).toAbsolutePath().normalize();
-        DatabaseTarget target = new DatabaseTarget(DatabaseConfig.fromEnvironment(), DatabaseTarget.defaultDataFolder(home));
+        // Every setting is read here, once; the rooms get plain values.
+        AtlasConfig config = AtlasConfig.fromEnvironment();
+        DatabaseTarget target = new DatabaseTarget(config.database(), DatabaseTarget.dataFolder(config.dataFolder(), home));
         Options options = Options.parse(argv, 1);
         int code;
         try {
             code = switch (argv[0]) {
-                case "demo" -> new ServeCommand(home, target, options, true).run();
-                case "serve" -> new ServeCommand(home, target, options, false).run();
-                case "db" -> db(target, options);
-                case "import" -> Commands.importFiles(home, target, options);
+                case "demo" -> new ServeCommand(home, target, config, options, true).run();
+                case "serve" -> new ServeCommand(home, target, config, options, false).run();
+                case "db" -> db(target, config, options);
+                case "import" -> Commands.importFiles(home, target, config, options);
                 case "geocode" -> Commands.geocode(home, target, options);
                 case "boundaries" -> Commands.boundaries(home, target, options);
                 case "export" -> ExportCommand.run(target, options, System.out);
@@ -59,7 +60,7 @@ public final class Main {
         System.exit(code);
     }
 
-    private static int db(DatabaseTarget target, Options options) {
+    private static int db(DatabaseTarget target, AtlasConfig config, Options options) {
         String sub = options.args().isEmpty() ? "status" : options.args().get(0);
         if (target.isExternal() && !sub.equals("psql")) {
             System.out.println("DATABASE_URL is set: the external server is used; there is no local cluster to " + sub);
@@ -86,7 +87,7 @@ public final class Main {
                 return cluster.isRunning() ? 0 : 1;
             }
             case "psql" -> {
-                return psql(target, options.args().subList(1, options.args().size()), options);
+                return psql(target, config, options.args().subList(1, options.args().size()), options);
             }
             case "optimize" -> {
                 return optimize(target);
@@ -95,24 +96,14 @@ public final class Main {
         }
     }
 
-    /**
-     * Rewrites the project table in the order of its spatial index: after bulk loads rows lie in load
-     * order, so a bbox page reads one heap page per project; clustered, neighbours share pages.
-     * CLUSTER locks the table against reads while it runs (seconds at 100k rows): a maintenance step.
-     * CLUSTER follows the index's own order, so the index is rebuilt first: a GiST grown row by row
-     * has leaves scattered over the map, one built at once is sorted along a space-filling curve
-     * (a dense 100k box read 87 heap blocks of project_location instead of 541).
-     */
+    /** ./atlas db optimize: the statements of db/MaintenanceSql, in order. */
     private static int optimize(DatabaseTarget target) {
         try (Database db = Commands.open(target); java.sql.Connection c = db.connection();
              java.sql.Statement st = c.createStatement()) {
             long t0 = System.nanoTime();
-            st.execute("REINDEX INDEX project_geom_gix");
-            st.execute("CLUSTER project USING project_geom_gix");
-            st.execute("ANALYZE project");
-            st.execute("REINDEX INDEX project_location_gix");
-            st.execute("CLUSTER project_location USING project_location_gix");
-            st.execute("ANALYZE project_location");
+            for (String sql : atlas.db.MaintenanceSql.OPTIMIZE) {
+                st.execute(sql);
+            }
             System.out.printf("project tables ordered by their spatial index and analysed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             return 0;
         } catch (java.sql.SQLException e) {
@@ -120,11 +111,11 @@ public final class Main {
         }
     }
 
-    private static int psql(DatabaseTarget target, List<String> extra, Options options) {
+    private static int psql(DatabaseTarget target, AtlasConfig config, List<String> extra, Options options) {
         String url = target.ensureJdbcUrl();
         List<String> cmd = new ArrayList<>(List.of("psql", "-X"));
         if (target.isExternal()) {
-            cmd.add(System.getenv("DATABASE_URL"));
+            cmd.add(config.databaseUrl().orElseThrow());
         } else {
             java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
             cmd.addAll(List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", LocalCluster.SUPERUSER,

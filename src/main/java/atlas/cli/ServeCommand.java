@@ -11,14 +11,37 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand {
     private final Path home;
     private final DatabaseTarget target;
+    private final AtlasConfig config;
     private final Options options;
     private final boolean demo;
 
-    ServeCommand(Path home, DatabaseTarget target, Options options, boolean demo) {
+    ServeCommand(Path home, DatabaseTarget target, AtlasConfig config, Options options, boolean demo) {
         this.home = home;
         this.target = target;
+        this.config = config;
         this.options = options;
         this.demo = demo;
+    }
+
+    /**
+     * A database served is a working one: demo loads the bundled reference data and lists; serve loads
+     * the reference data when it is missing or changed (and then places every project again), except
+     * on a read-only replica, which follows its primary.
+     */
+    static void prepare(Path home, Database db, AtlasConfig config, boolean demo, java.io.PrintStream out) {
+        if (demo) {
+            new BundledData(home.resolve("geodata"), db, config.maxRows()).load(out);
+            return;
+        }
+        try (java.sql.Connection c = db.connection()) {
+            if (!atlas.load.ReferenceData.isReplica(c)
+                    && atlas.load.ReferenceData.loadIfChanged(c, home.resolve("geodata"), out)) {
+                atlas.geocode.GeocodeStore.Summary placed = new atlas.geocode.GeocodeStore().run(c, true);
+                out.println("placed " + placed.projects() + " projects again with the new reference data");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new atlas.db.DatabaseException("loading the reference data failed: " + e.getMessage(), e);
+        }
     }
 
     int run() {
@@ -27,10 +50,8 @@ final class ServeCommand {
         String url = target.ensureJdbcUrl();
         Database db = Database.connect(url, 16);
         db.migrate();
-        if (demo) {
-            new BundledData(home.resolve("geodata"), db).load(System.out);
-        }
-        ApiServer server = new ApiServer(db, new AtlasRoutes(home, db)).start(host, port);
+        prepare(home, db, config, demo, System.out);
+        ApiServer server = new ApiServer(db, new AtlasRoutes(home, db, config)).start(host, port);
         System.out.println("Project Atlas is serving on http://" + host + ":" + server.port() + "/");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

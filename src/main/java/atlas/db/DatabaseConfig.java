@@ -8,11 +8,6 @@ import java.util.Optional;
 /** Where the database is: an external PostGIS named by DATABASE_URL, or the local cluster. */
 public record DatabaseConfig(Optional<String> externalJdbcUrl) {
 
-    public static DatabaseConfig fromEnvironment() {
-        String url = System.getenv("DATABASE_URL");
-        return new DatabaseConfig(url == null || url.isBlank() ? Optional.empty() : Optional.of(toJdbc(url.trim())));
-    }
-
     public boolean isExternal() {
         return externalJdbcUrl.isPresent();
     }

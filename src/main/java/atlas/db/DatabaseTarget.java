@@ -38,10 +38,9 @@ public final class DatabaseTarget {
         return cluster.jdbcUrl(port, DATABASE);
     }
 
-    /** The data folder: ATLAS_DATA, else var/ in the project. */
-    public static Path defaultDataFolder(Path projectHome) {
-        String env = System.getenv("ATLAS_DATA");
-        Path folder = env == null || env.isBlank() ? projectHome.resolve("var") : Path.of(env);
+    /** The data folder: the one configured (ATLAS_DATA), else var/ in the project; created when missing. */
+    public static Path dataFolder(Optional<String> configured, Path projectHome) {
+        Path folder = configured.map(Path::of).orElse(projectHome.resolve("var"));
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {

@@ -52,9 +52,8 @@ public final class LocalCluster {
         } catch (IOException e) {
             throw new DatabaseException("cannot write " + portFile() + ": " + e.getMessage(), e);
         }
-        // jit=off: our statements are short and compiling one costs more than running it. A page query
-        // whose estimated cost passed jit_above_cost after an ANALYZE spent 15 ms in LLVM to run 10 ms
-        // (MapServer's page query in bench/: 37 ms of JIT, 183 ms instead of 36).
+        // jit=off: our statements are short and compiling one costs more than running it (a page query
+        // whose estimated cost passed jit_above_cost after an ANALYZE spent longer in LLVM than running).
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -c shared_buffers=" + sharedBuffersMb() + "MB -c jit=off", "start"));
         return port;
@@ -62,9 +61,9 @@ public final class LocalCluster {
 
     /**
      * A quarter of the machine's memory, between 256 MB and 4 GB, set at every start so older clusters
-     * get it too. A million projects take 1.5 GB of table: with 256 MB a page of them read most blocks
-     * through the kernel, and 16 clients got 2.5 times fewer pages (bench/, 2 cores). A test cluster
-     * is small and keeps 256 MB.
+     * get it too. With 256 MB a page of a million projects read most blocks through the kernel, and
+     * many clients got far fewer pages (bench/RESULTS.md, "Measured earlier"). A test cluster is small
+     * and keeps 256 MB.
      */
     private int sharedBuffersMb() {
         if (throwaway) {

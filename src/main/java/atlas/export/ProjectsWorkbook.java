@@ -1,6 +1,6 @@
 package atlas.export;
 
-import atlas.layers.Layers;
+import atlas.layers.ProjectStats;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -99,7 +99,7 @@ final class ProjectsWorkbook implements AutoCloseable {
     }
 
     /** The 合计 row, the 汇总 sheet and the document properties; then the bytes. */
-    void finish(Layers.Stats byCounty, Layers.Stats byCategory, String regionName, Instant generatedAt, OutputStream out)
+    void finish(ProjectStats.Stats byCounty, ProjectStats.Stats byCategory, String regionName, Instant generatedAt, OutputStream out)
             throws IOException {
         int projects = next - 1;
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(projects, 1), 0, ProjectRow.HEADERS.size() - 1));
@@ -118,7 +118,7 @@ final class ProjectsWorkbook implements AutoCloseable {
         r++;
         cell(s.createRow(r++), 0, "按区县", bold);
         r = headerRow(s, r, "区县代码", "区县");
-        for (Layers.Group g : byCounty.groups()) {
+        for (ProjectStats.Group g : byCounty.groups()) {
             Row row = s.createRow(r++);
             cell(row, 0, g.key(), null);
             cell(row, 1, g.name(), null);
@@ -129,7 +129,7 @@ final class ProjectsWorkbook implements AutoCloseable {
         r++;
         cell(s.createRow(r++), 0, "按类别", bold);
         r = headerRow(s, r, "", "类别");
-        for (Layers.Group g : byCategory.groups()) {
+        for (ProjectStats.Group g : byCategory.groups()) {
             Row row = s.createRow(r++);
             cell(row, 1, g.name(), null);
             cell(row, 2, g.count(), null);

@@ -4,6 +4,7 @@ import atlas.layers.Collection;
 import atlas.layers.ItemsQuery;
 import atlas.layers.Layers;
 import atlas.layers.ProjectFilter;
+import atlas.layers.ProjectStats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -89,11 +90,11 @@ public final class SnapshotWriter {
             List<ExportSql.SourceDocument> docs = ExportSql.sourceDocuments(c);
             List<ExportSql.Boundary> boundaries = ExportSql.boundaries(c);
             Map<String, Integer> colours = categoryColours();
-            Layers.Stats byCounty = layers.stats(c, "county", filter);
-            Layers.Stats byCity = layers.stats(c, "city", filter);
-            Layers.Stats byCategory = layers.stats(c, "category", filter);
-            Layers.Stats byPrecision = layers.stats(c, "precision", filter);
-            Layers.Stats bySource = layers.stats(c, "source", filter);
+            ProjectStats.Stats byCounty = ProjectStats.live(c, "county", filter);
+            ProjectStats.Stats byCity = ProjectStats.live(c, "city", filter);
+            ProjectStats.Stats byCategory = ProjectStats.live(c, "category", filter);
+            ProjectStats.Stats byPrecision = ProjectStats.live(c, "precision", filter);
+            ProjectStats.Stats bySource = ProjectStats.live(c, "source", filter);
             boolean picture = req.formats().contains(SnapshotRequest.Format.PNG) || req.formats().contains(SnapshotRequest.Format.SVG);
             Geometry regionGeom = null;
             MapPicture map = null;
@@ -256,10 +257,10 @@ public final class SnapshotWriter {
 
         /** Category -> palette index in the web map's order: by 总投资 over all projects, largest first. */
         private Map<String, Integer> categoryColours() throws SQLException {
-            List<Layers.Group> groups = new ArrayList<>(layers.stats(c, "category", ProjectFilter.none()).groups());
+            List<ProjectStats.Group> groups = new ArrayList<>(ProjectStats.live(c, "category", ProjectFilter.none()).groups());
             groups.sort((a, b) -> orZero(b.totalInvestment()).compareTo(orZero(a.totalInvestment())));
             Map<String, Integer> m = new HashMap<>();
-            for (Layers.Group g : groups) {
+            for (ProjectStats.Group g : groups) {
                 m.putIfAbsent(g.key(), m.size());
             }
             return m;

@@ -1,6 +1,6 @@
 package atlas.export;
 
-import atlas.layers.Layers;
+import atlas.layers.ProjectStats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,8 +30,8 @@ final class Summary {
     private Summary() {
     }
 
-    static Map<String, Object> of(SnapshotRequest req, Layers.Stats byCounty, Layers.Stats byCity, Layers.Stats byCategory,
-                                  Layers.Stats byPrecision, Layers.Stats bySource, List<ExportSql.SourceDocument> docs,
+    static Map<String, Object> of(SnapshotRequest req, ProjectStats.Stats byCounty, ProjectStats.Stats byCity, ProjectStats.Stats byCategory,
+                                  ProjectStats.Stats byPrecision, ProjectStats.Stats bySource, List<ExportSql.SourceDocument> docs,
                                   List<ExportSql.Boundary> boundaries, long plotted, List<String> files) {
         Region r = req.region();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -87,11 +87,11 @@ final class Summary {
         return m;
     }
 
-    private static List<Map<String, Object>> precision(Layers.Stats s) {
+    private static List<Map<String, Object>> precision(ProjectStats.Stats s) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<Layers.Group> groups = new ArrayList<>(s.groups());
+        List<ProjectStats.Group> groups = new ArrayList<>(s.groups());
         groups.sort((a, b) -> Integer.compare(rank(a.key()), rank(b.key())));
-        for (Layers.Group g : groups) {
+        for (ProjectStats.Group g : groups) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("precision", g.key());
             x.put("label", Labels.precision(g.key()));
@@ -109,7 +109,7 @@ final class Summary {
         return i < 0 ? Labels.PRECISION_ORDER.size() : i;
     }
 
-    private static List<Map<String, Object>> groups(Layers.Stats s) {
+    private static List<Map<String, Object>> groups(ProjectStats.Stats s) {
         return s.groups().stream().map(g -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("key", g.key());

@@ -57,50 +57,114 @@ public final class Gazetteer {
                 .toList();
     }
 
+    /** The gazetteer as stored in the division tables (what the geocoder and the API use). */
     public static Gazetteer load(Connection c) throws SQLException {
-        Map<String, Division> divisions = new LinkedHashMap<>();
-        Map<String, List<Alias>> aliases = new HashMap<>();
-        Map<String, History> history = new HashMap<>();
-        Map<String, FunctionalZone> zones = new HashMap<>();
+        Parts parts = new Parts();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(
                     "SELECT code, name, short_name, level, parent_code, valid_to FROM division ORDER BY code")) {
                 while (rs.next()) {
                     Integer validTo = (Integer) rs.getObject("valid_to");
-                    Division d = new Division(rs.getString("code"), rs.getString("name"),
+                    parts.division(new Division(rs.getString("code"), rs.getString("name"),
                             Optional.ofNullable(rs.getString("short_name")), rs.getString("level"),
-                            Optional.ofNullable(rs.getString("parent_code")), Optional.ofNullable(validTo));
-                    divisions.put(d.code(), d);
+                            Optional.ofNullable(rs.getString("parent_code")), Optional.ofNullable(validTo)));
                 }
             }
-            // A division's own names count as aliases too, so one map answers every text lookup.
-            for (Division d : divisions.values()) {
-                if (d.isCurrent()) {
-                    addAlias(aliases, d.name(), d.code(), "name");
-                    d.shortName().ifPresent(s -> addAlias(aliases, s, d.code(), "short"));
-                }
-            }
+            parts.divisionNames();
             try (ResultSet rs = st.executeQuery("SELECT alias, code, kind FROM division_alias ORDER BY alias, code")) {
                 while (rs.next()) {
-                    addAlias(aliases, rs.getString(1), rs.getString(2), rs.getString(3));
+                    addAlias(parts.aliases, rs.getString(1), rs.getString(2), rs.getString(3));
                 }
             }
             try (ResultSet rs = st.executeQuery(
                     "SELECT old_code, min(before_year), array_agg(current_code ORDER BY current_code), "
                             + "min(current_code) FILTER (WHERE is_main) FROM division_code_history GROUP BY old_code")) {
                 while (rs.next()) {
-                    history.put(rs.getString(1), new History(rs.getInt(2),
+                    parts.history.put(rs.getString(1), new History(rs.getInt(2),
                             List.of((String[]) rs.getArray(3).getArray()), Optional.ofNullable(rs.getString(4))));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT code, name, county_codes, reasoning FROM functional_zone")) {
                 while (rs.next()) {
-                    zones.put(rs.getString(1), new FunctionalZone(rs.getString(1), rs.getString(2),
+                    parts.zones.put(rs.getString(1), new FunctionalZone(rs.getString(1), rs.getString(2),
                             List.of((String[]) rs.getArray(3).getArray()), rs.getString(4)));
                 }
             }
         }
-        return new Gazetteer(divisions, aliases, history, zones);
+        return parts.gazetteer();
+    }
+
+    /**
+     * The bundled gazetteer read straight from geodata/gazetteer/*.csv, without a database: the same
+     * lookups {@link #load} gives after {@link GazetteerLoader} stored these files (for unit tests).
+     */
+    public static Gazetteer fromFiles(java.nio.file.Path geodata) {
+        java.nio.file.Path dir = geodata.resolve("gazetteer");
+        Parts parts = new Parts();
+        List<Map<String, String>> divisionRows = new ArrayList<>(CsvTable.read(dir.resolve("divisions.csv")));
+        divisionRows.sort(Comparator.comparing(r -> CsvTable.value(r, "code")));
+        for (Map<String, String> r : divisionRows) {
+            String validTo = CsvTable.value(r, "valid_to");
+            parts.division(new Division(CsvTable.value(r, "code"), CsvTable.value(r, "name"),
+                    Optional.ofNullable(CsvTable.value(r, "short_name")), CsvTable.value(r, "level"),
+                    Optional.ofNullable(CsvTable.value(r, "parent_code")),
+                    Optional.ofNullable(validTo).map(Integer::valueOf)));
+        }
+        parts.divisionNames();
+        // As stored: one row per (alias, code), the first of the file winning, read in (alias, code) order.
+        List<Map<String, String>> aliasRows = new ArrayList<>(CsvTable.read(dir.resolve("aliases.csv")));
+        aliasRows.sort(Comparator.comparing((Map<String, String> r) -> CsvTable.value(r, "alias"))
+                .thenComparing(r -> CsvTable.value(r, "code")));
+        for (Map<String, String> r : aliasRows) {
+            addAlias(parts.aliases, CsvTable.value(r, "alias"), CsvTable.value(r, "code"), CsvTable.value(r, "kind"));
+        }
+        Map<String, Integer> firstYear = new HashMap<>();
+        Map<String, Map<String, Boolean>> successors = new HashMap<>();
+        for (Map<String, String> r : CsvTable.read(dir.resolve("code-history.csv"))) {
+            String old = CsvTable.value(r, "old_code");
+            firstYear.merge(old, Integer.parseInt(CsvTable.value(r, "year")), Math::min);
+            String main = r.getOrDefault("main_code", "").trim();
+            for (String current : CsvTable.value(r, "current_codes").split(";")) {
+                successors.computeIfAbsent(old, k -> new java.util.TreeMap<>())
+                        .putIfAbsent(current.trim(), current.trim().equals(main));
+            }
+        }
+        successors.forEach((old, currents) -> parts.history.put(old, new History(firstYear.get(old),
+                List.copyOf(currents.keySet()),
+                currents.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst())));
+        for (Map<String, String> r : CsvTable.read(dir.resolve("functional-zones.csv"))) {
+            String counties = CsvTable.value(r, "county_codes");
+            parts.zones.put(CsvTable.value(r, "code"), new FunctionalZone(CsvTable.value(r, "code"),
+                    CsvTable.value(r, "name"), counties == null ? List.of() : List.of(counties.split(";")),
+                    CsvTable.value(r, "reasoning")));
+        }
+        return parts.gazetteer();
+    }
+
+    /** The maps a gazetteer is built from, filled by either source. */
+    private static final class Parts {
+        final Map<String, Division> divisions = new LinkedHashMap<>();
+        final Map<String, List<Alias>> aliases = new HashMap<>();
+        final Map<String, History> history = new HashMap<>();
+        final Map<String, FunctionalZone> zones = new HashMap<>();
+
+        void division(Division d) {
+            divisions.put(d.code(), d);
+        }
+
+        /** A division's own names count as aliases too, so one map answers every text lookup. */
+        void divisionNames() {
+            for (Division d : divisions.values()) {
+                if (d.isCurrent()) {
+                    addAlias(aliases, d.name(), d.code(), "name");
+                    d.shortName().ifPresent(s -> addAlias(aliases, s, d.code(), "short"));
+                }
+            }
+        }
+
+        Gazetteer gazetteer() {
+            return new Gazetteer(divisions, aliases, history, zones);
+        }
     }
 
     private static void addAlias(Map<String, List<Alias>> aliases, String text, String code, String kind) {

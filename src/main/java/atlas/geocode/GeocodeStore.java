@@ -40,7 +40,7 @@ public final class GeocodeStore {
             if (!all && projects.size() >= 1000) {
                 // A bulk import's new rows: the set-based statements below join project by id, so plan
                 // them on its size now, not on the size before the import. The id column is enough for
-                // that (0.14 s at 100k, the whole table 0.5-1.1 s); autovacuum analyses the rest later.
+                // that, and a fraction of the whole table's time; autovacuum analyses the rest later.
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE project (id)");
                 }
@@ -257,7 +257,7 @@ public final class GeocodeStore {
                       WHERE cardinality(a.members) = 0
                       UNION ALL
                       -- Areas with members take only lines by shape: asked apart, so the index scan of each
-                      -- such area does not fetch every point in its box only to drop it (2.0 -> 0.75 s at 100k).
+                      -- such area does not fetch every point in its box only to drop it.
                       SELECT 3, 0, g.project_id, a.id, 'space', '线路穿过该区域'
                       FROM plan_area a JOIN geocode_placed g ON ST_Intersects(g.geom, a.geom)
                       WHERE g.precision = 'route' AND cardinality(a.members) > 0) found
@@ -281,8 +281,8 @@ public final class GeocodeStore {
     /**
      * One update per placed project: precision, geometry, plan areas, the served feature properties and
      * the time it was placed; a row that would not change (placed before, same answer) is not rewritten. The
-     * properties are built for all projects at once with the expressions of project_feature_properties(id)
-     * (migrations V5, V17), which still serves rows not placed since their import and fills any left NULL here.
+     * properties are built for all projects at once by project_feature_json (migration V19), the function
+     * project_feature_properties(id) also calls for rows not placed since their import (and any left NULL here).
      */
     private static void storeProjects(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -290,18 +290,9 @@ public final class GeocodeStore {
                     UPDATE project p SET precision = n.precision, geocoded_at = now(), geom = n.geom, properties = n.properties,
                       plan_areas = n.plan_areas
                     FROM (
-                      SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas, json_build_object(
-                        'name', q.name, 'source', sd.file_name, 'table', q.table_title, 'seq', q.seq,
-                        'source_title', sd.title, 'source_issuer', sd.issuer, 'source_number', sd.doc_number, 'source_date', sd.issued_on,
-                        'category', q.category, 'total_investment', q.total_investment,
-                        'planned_investment', q.planned_investment, 'start_year', q.start_year, 'end_year', q.end_year,
-                        'nature', q.nature, 'location_text', q.location_text, 'progress', q.progress,
-                        'content', q.content, 'responsible_units', q.responsible_units, 'project_codes', q.project_codes,
-                        'county_codes', coalesce(pl.county_codes, '{}'), 'county_names', coalesce(pl.county_names, '{}'),
-                        'city_codes', coalesce(pl.city_codes, '{}'), 'precision', g.precision,
-                        'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
-                        'plan_areas', coalesce(pa.ids, '{}'), 'plan_area_names', coalesce(pa.names, '{}'),
-                        'line_from', q.line_from, 'line_to', q.line_to) AS properties
+                      SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas,
+                        project_feature_json(q, sd.file_name, g.precision, pl.county_codes, pl.county_names, pl.city_codes,
+                                             pl.methods, pl.evidence, coalesce(pa.ids, '{}'), pa.names) AS properties
                       FROM geocode_placed g
                       JOIN project q ON q.id = g.project_id
                       JOIN source_document sd ON sd.id = q.document_id

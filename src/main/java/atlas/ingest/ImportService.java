@@ -37,7 +37,7 @@ public final class ImportService {
     private final DocumentTitle given;
 
     public ImportService() {
-        this(Integer.parseInt(System.getenv().getOrDefault("ATLAS_MAX_ROWS", String.valueOf(DEFAULT_MAX_ROWS))));
+        this(DEFAULT_MAX_ROWS);
     }
 
     public ImportService(int maxRows) {
@@ -128,7 +128,7 @@ public final class ImportService {
             boolean known = anyKnown(c, byKey.keySet());
             // Hashing and JSON are the costly part of a row in Java. Each row is encoded just before it is
             // written to the COPY stream, so this overlaps the database inserting the rows before it
-            // (encoding all rows first, on both cores, kept the database waiting: 0.7 of 5.7 s at 100k).
+            // (encoding all rows first, on both cores, kept the database waiting).
             Encoded[] encoded = new Encoded[pending.size()];
             if (known) {
                 stage(c, pending, encoded, byKey.values(), progress, started);

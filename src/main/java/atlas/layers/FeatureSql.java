@@ -1,12 +1,181 @@
 package atlas.layers;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The SQL that builds each collection's GeoJSON features in PostGIS (json_build_object +
- * ST_AsGeoJSON, 6 decimals ≈ 0.1 m; polygons forced counter-clockwise per RFC 7946).
- * Every statement yields one feature's JSON text per row.
+ * The items statements, whole: SELECT (each collection's GeoJSON features built in PostGIS,
+ * json_build_object + ST_AsGeoJSON, 6 decimals ≈ 0.1 m; polygons forced counter-clockwise per RFC
+ * 7946), WHERE (a ProjectFilter's clauses), ORDER BY, LIMIT and the count, assembled by items();
+ * Layers only runs them. Every feature statement yields one feature's JSON text per row.
  */
 final class FeatureSql {
     private FeatureSql() {
+    }
+
+    /** A statement, the cheap count of the same rows (without building any JSON) and their parameters. */
+    record Statement(String text, String count, List<Object> params, boolean pagedInside, boolean countInside) {
+        /** The text to run: LIMIT ? OFFSET ? added last unless the statement pages inside itself. */
+        String paged() {
+            return text + (pagedInside ? "" : " LIMIT ? OFFSET ?");
+        }
+    }
+
+    /** Pages up to this size count their matches in the page query; bigger reads (exports) stream unbuffered. */
+    private static final int COUNTED_PAGE = 10_000;
+
+    /** Moved from Layers.build: the statement of one items request (LIMIT ? OFFSET ? last when not pagedInside). */
+    static Statement items(Collection col, ItemsQuery q) {
+        boolean simplified = q.zoom().map(z -> z < Layers.SIMPLIFY_BELOW_ZOOM).orElse(false);
+        List<Object> params = new ArrayList<>();
+        return switch (col.kind()) {
+            case DIVISION -> {
+                String cond = bboxCondition(q, DIVISION_BBOX, params);
+                yield new Statement(divisions(col.filter(), simplified).formatted(cond),
+                        "SELECT count(*) FROM division d WHERE " + col.filter() + " AND d.geom IS NOT NULL AND " + cond, params, false, false);
+            }
+            case PLAN_AREA -> {
+                String cond = bboxCondition(q, AREA_BBOX, params);
+                yield new Statement(areas(col.filter(), simplified).formatted(cond),
+                        "SELECT count(*) FROM plan_area a WHERE " + col.filter() + " AND a.geom IS NOT NULL AND " + cond, params, false, false);
+            }
+            case PROJECT -> {
+                boolean page = q.limit() <= COUNTED_PAGE;
+                if (page && q.filter().locatable() && q.sortby().isEmpty()) {
+                    Where located = locationWhere(q.filter());
+                    yield new Statement(projectPageByLocation(located.where()),
+                            "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);
+                }
+                Where where = where(q.filter());
+                String text = page ? projectPage(where.where(), orderBy(q.sortby()))
+                        : projects(where.where(), orderBy(q.sortby()));
+                yield new Statement(text, "SELECT count(*) FROM project p WHERE " + where.where(), where.params(), page, page);
+            }
+        };
+    }
+
+    /** One feature by its id (one parameter). */
+    static String item(Collection col) {
+        return switch (col.kind()) {
+            case DIVISION -> divisions(col.filter(), false).formatted("d.code = ?");
+            case PLAN_AREA -> areas(col.filter(), false).formatted("a.id = ?");
+            case PROJECT -> projects("p.fid = ?", "p.id");
+        };
+    }
+
+    /** A collection's extent as four columns (xmin, ymin, xmax, ymax; NULL when empty). */
+    static String extent(Collection col) {
+        String sql = switch (col.kind()) {
+            case DIVISION -> "SELECT ST_Extent(d.geom) FROM division d WHERE " + col.filter();
+            case PLAN_AREA -> "SELECT ST_Extent(a.geom) FROM plan_area a WHERE " + col.filter();
+            case PROJECT -> "SELECT ST_Extent(p.geom) FROM project p";
+        };
+        return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (" + sql + ") x(e)";
+    }
+
+    static final String BOUNDARY_VINTAGE = "SELECT boundary_source, boundary_vintage FROM division WHERE level = 'province'";
+
+    /** Moves whenever served data may have changed (statement triggers, migration V3): the ETag base. */
+    static final String DATA_VERSION = "SELECT last_value || '.' || is_called FROM data_version_seq";
+
+    private static String bboxCondition(ItemsQuery q, String condition, List<Object> params) {
+        if (q.bbox().isEmpty()) {
+            return "TRUE";
+        }
+        List<String> any = new ArrayList<>();
+        for (double[] e : ProjectFilter.envelopes(q.bbox().get())) {
+            any.add(condition);
+            for (double v : e) {
+                params.add(v);
+            }
+        }
+        return "(" + String.join(" OR ", any) + ")";
+    }
+
+    /** Properties projects can be sorted by, mapped to their columns (moved from ItemsQuery.SORTABLE). */
+    static final Map<String, String> SORT_COLUMNS = Map.of(
+            "name", "p.name", "total_investment", "p.total_investment", "planned_investment", "p.planned_investment",
+            "start_year", "p.start_year", "end_year", "p.end_year", "category", "p.category", "precision", "p.precision");
+
+    /** Moved from Layers.orderBy. */
+    static String orderBy(List<ItemsQuery.SortKey> keys) {
+        List<String> parts = new ArrayList<>();
+        for (ItemsQuery.SortKey k : keys) {
+            parts.add(SORT_COLUMNS.get(k.property()) + (k.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+        }
+        // Ids follow the documents' row order; one unique key lets PostgreSQL stop after a page.
+        parts.add("p.id");
+        return String.join(", ", parts);
+    }
+
+    /** A WHERE clause (never empty: at least 'TRUE') and its parameters, in order. */
+    record Where(String where, List<Object> params) {
+    }
+
+    /** Moved from ProjectFilter.toSql: the filter as one WHERE clause over 'project p'. */
+    static Where where(ProjectFilter f) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        // One parameter per '?' in each clause, in order.
+        java.util.function.BiConsumer<String, Object[]> add = (clause, values) -> {
+            clauses.add(clause);
+            params.addAll(List.of(values));
+        };
+        f.city().ifPresent(c -> add.accept("EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
+                + "WHERE pl.project_id = p.id AND (d.code = ? OR d.parent_code = ?))", new Object[]{c, c}));
+        f.county().ifPresent(c -> add.accept(
+                "EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)", new Object[]{c}));
+        f.area().ifPresent(a -> add.accept(
+                "p.plan_areas @> ARRAY[?::text]", new Object[]{a}));
+        f.category().ifPresent(c -> add.accept("p.category = ?", new Object[]{c}));
+        f.nature().ifPresent(n -> add.accept("p.nature = ?", new Object[]{n}));
+        f.source().ifPresent(s -> add.accept("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)", new Object[]{s}));
+        f.precision().ifPresent(pr -> add.accept("p.precision = ?", new Object[]{pr}));
+        f.minInvestment().ifPresent(v -> add.accept("p.total_investment >= ?", new Object[]{v}));
+        f.maxInvestment().ifPresent(v -> add.accept("p.total_investment <= ?", new Object[]{v}));
+        f.q().ifPresent(text -> add.accept("p.name ILIKE ? ESCAPE '\\'",
+                new Object[]{"%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}));
+        // Active in the interval: started by its end and not finished before its start.
+        f.yearTo().ifPresent(y -> add.accept("p.start_year <= ?", new Object[]{y}));
+        f.yearFrom().ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
+        f.bbox().ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
+        return new Where(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
+    }
+
+    /**
+     * Moved from ProjectFilter.toLocationSql: the same filter over 'project_location p' (migrations V13,
+     * V16), which holds a placed project's geometry, category and investment: a point that overlaps the
+     * box's bounds lies in it, so only lines and polygons take the exact test.
+     */
+    static Where locationWhere(ProjectFilter f) {
+        if (!f.locatable()) {
+            throw new IllegalStateException("only a bbox, a category and an investment range can be matched on project_location");
+        }
+        // The category and investment clauses are where()'s own: project_location names those columns alike.
+        Where rest = where(new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), f.category(), Optional.empty(),
+                Optional.empty(), Optional.empty(), f.minInvestment(), f.maxInvestment(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        List<Object> params = new ArrayList<>(rest.params());
+        String box = bboxClause(f.bbox().get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
+        return new Where(rest.where() + " AND " + box, params);
+    }
+
+    /** One test per envelope (two across the antimeridian), each envelope's bounds once per '?' quartet. */
+    private static String bboxClause(double[] b, String test, List<Object> params) {
+        List<String> any = new ArrayList<>();
+        for (double[] e : ProjectFilter.envelopes(b)) {
+            any.add("(" + test + ")");
+            for (int i = 0; i < 2; i++) {
+                for (double v : e) {
+                    params.add(v);
+                }
+            }
+        }
+        return "(" + String.join(" OR ", any) + ")";
     }
 
     /** zoomed: the small-scale simplified shape (zoom <= 8) instead of the full one. */
@@ -28,8 +197,8 @@ final class FeatureSql {
     /**
      * Every plan area's project figures, live: projects are first grouped by their list of areas,
      * category and nature (projects of one county share a list), so only those groups are spread over
-     * their areas. One pass over project instead of three index scans per area (the 四大建设 layer at 100k
-     * projects: 1.5 s -> 0.4 s; 12 ms from the precomputed figures).
+     * their areas: one pass over project instead of three index scans per area (bench/RESULTS.md,
+     * "Measured earlier").
      */
     static final String AREA_FIGURES = """
             WITH g AS (
@@ -48,7 +217,7 @@ final class FeatureSql {
             JOIN by_category c USING (area_id) JOIN by_nature n USING (area_id)""";
 
     /** True while the statistics set (with the area figures) was built at the current input version. */
-    private static final String STATS_CURRENT = Precomputed.builtAtCurrentInput(Precomputed.STATS);
+    private static final String STATS_CURRENT = PrecomputedSql.builtAtCurrentInput(PrecomputedSql.STATS);
 
     static String areas(String filter, boolean simplified) {
         String g = simplified ? "a.geom_simple" : "a.geom";
@@ -97,8 +266,7 @@ final class FeatureSql {
      * V13, V16), not from the wide project rows; only the page's rows are read whole. MATERIALIZED
      * keeps the planner from walking the whole id index in order, hoping the LIMIT stops it early: the
      * count needs every match anyway. The count is an aggregate over the matches, not count(*) OVER ():
-     * the window kept every match in a second store to number them (1 of 8 ms of a 1,000-feature page
-     * over 5,000 matches).
+     * the window kept every match in a second store to number them.
      */
     static String projectPageByLocation(String locationWhere) {
         return """

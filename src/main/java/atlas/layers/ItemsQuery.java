@@ -9,8 +9,6 @@ public record ItemsQuery(int limit, int offset, Optional<double[]> bbox, Optiona
     public record SortKey(String property, boolean descending) {
     }
 
-    /** Properties projects can be sorted by, mapped to their columns. */
-    public static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
-            "name", "p.name", "total_investment", "p.total_investment", "planned_investment", "p.planned_investment",
-            "start_year", "p.start_year", "end_year", "p.end_year", "category", "p.category", "precision", "p.precision");
+    /** Properties projects can be sorted by (their columns: FeatureSql.SORT_COLUMNS). */
+    public static final java.util.Set<String> SORTABLE = FeatureSql.SORT_COLUMNS.keySet();
 }

@@ -1,13 +1,16 @@
 package atlas.layers;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The project filters every project endpoint shares (items, tiles, stats, exports). All values are
- * already validated; toSql turns them into one parameterised WHERE clause over 'project p'.
+ * The project filters every project endpoint shares (items, tiles, stats, exports), parsed and
+ * validated by parse; FeatureSql.where turns one into a parameterised WHERE clause over 'project p'.
  */
 public record ProjectFilter(Optional<String> city, Optional<String> county, Optional<String> area,
                             Optional<String> category, Optional<String> nature, Optional<String> source,
@@ -15,77 +18,143 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
                             Optional<BigDecimal> maxInvestment, Optional<String> q,
                             Optional<Integer> yearFrom, Optional<Integer> yearTo, Optional<double[]> bbox) {
 
+    /** The filter parameters every project endpoint accepts. */
+    public static final Set<String> NAMES = Set.of("city", "county", "area", "category", "nature", "source",
+            "precision", "min_investment", "max_investment", "q", "datetime", "bbox");
+    private static final Pattern CODE = Pattern.compile("[0-9]{6}");
+    private static final Pattern YEAR_OR_DATE = Pattern.compile("([0-9]{4})(-[0-9]{2}-[0-9]{2}(T[0-9:.]+Z?)?)?");
+    private static final Set<String> PRECISIONS = Set.of("site", "county", "counties", "route", "city", "province", "unknown");
+
+    /**
+     * The filter of a query (HTTP parameters, the export's filters object, the CLI's options): every bad
+     * value is a FilterException naming the parameter and what was expected. Moved from api/RequestParams.
+     */
+    public static ProjectFilter parse(Map<String, List<String>> query) {
+        Optional<String> city = single(query, "city").map(v -> code("city", v));
+        city.ifPresent(c -> {
+            if (!c.endsWith("00") || c.equals("330000")) {
+                throw new FilterException("city", "a city code like 330500 (湖州市), got '" + c + "'");
+            }
+        });
+        Optional<String> county = single(query, "county").map(v -> code("county", v));
+        Optional<String> precision = single(query, "precision");
+        precision.ifPresent(p -> {
+            if (!PRECISIONS.contains(p)) {
+                throw new FilterException("precision", "one of " + String.join(", ", new java.util.TreeSet<>(PRECISIONS)));
+            }
+        });
+        Optional<BigDecimal> min = single(query, "min_investment").map(v -> decimal("min_investment", v));
+        Optional<BigDecimal> max = single(query, "max_investment").map(v -> decimal("max_investment", v));
+        if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+            throw new FilterException("min_investment", "greater than max_investment");
+        }
+        Optional<Integer>[] years = datetime(query);
+        return new ProjectFilter(city, county, single(query, "area"), single(query, "category"), single(query, "nature"),
+                single(query, "source"), precision, min, max, single(query, "q"), years[0], years[1], parseBbox(query));
+    }
+
+    /** One query value: absent when missing or blank, refused when repeated or longer than 200 characters. */
+    public static Optional<String> single(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new FilterException(name, "given " + values.size() + " times; give it once");
+        }
+        String v = values.get(0).trim();
+        if (v.length() > 200) {
+            throw new FilterException(name, "at most 200 characters");
+        }
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** bbox (and bbox-crs): minLon,minLat,maxLon,maxLat in CRS84, or six numbers with heights. */
+    public static Optional<double[]> parseBbox(Map<String, List<String>> query) {
+        Optional<String> crs = single(query, "bbox-crs");
+        if (crs.isPresent() && !crs.get().equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
+            throw new FilterException("bbox-crs", "only http://www.opengis.net/def/crs/OGC/1.3/CRS84 (lon/lat WGS84) is supported");
+        }
+        return single(query, "bbox").map(v -> {
+            String[] parts = v.split(",");
+            if (parts.length != 4 && parts.length != 6) {
+                throw new FilterException("bbox", "four numbers minLon,minLat,maxLon,maxLat (e.g. 119.5,29.8,120.5,30.6)");
+            }
+            double[] b = new double[4];
+            int[] take = parts.length == 4 ? new int[]{0, 1, 2, 3} : new int[]{0, 1, 3, 4};
+            for (int i = 0; i < 4; i++) {
+                try {
+                    b[i] = Double.parseDouble(parts[take[i]].trim());
+                } catch (NumberFormatException e) {
+                    throw new FilterException("bbox", "'" + parts[take[i]] + "' is not a number");
+                }
+                if (!Double.isFinite(b[i])) {
+                    throw new FilterException("bbox", "numbers must be finite");
+                }
+            }
+            if (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > 180 || b[2] < -180 || b[1] > 90 || b[3] < -90) {
+                throw new FilterException("bbox", "longitudes within ±180 and latitudes within ±90");
+            }
+            // minLon > maxLon is a box across the antimeridian (OGC API - Features); minLat > maxLat is an error.
+            if (b[1] > b[3]) {
+                throw new FilterException("bbox", "minLat must not exceed maxLat (minLon,minLat,maxLon,maxLat)");
+            }
+            return b;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Integer>[] datetime(Map<String, List<String>> query) {
+        Optional<String> dt = single(query, "datetime");
+        if (dt.isEmpty()) {
+            return new Optional[]{Optional.empty(), Optional.empty()};
+        }
+        String[] parts = dt.get().split("/", -1);
+        if (parts.length > 2) {
+            throw new FilterException("datetime", "a year, a date, or an interval like 2021/2023 or 2021-01-01/..");
+        }
+        Optional<Integer> from = year(parts[0]);
+        Optional<Integer> to = parts.length == 2 ? year(parts[1]) : from;
+        if (from.isPresent() && to.isPresent() && from.get() > to.get()) {
+            throw new FilterException("datetime", "the interval starts after it ends");
+        }
+        return new Optional[]{from, to};
+    }
+
+    private static Optional<Integer> year(String s) {
+        if (s.isEmpty() || s.equals("..")) {
+            return Optional.empty();
+        }
+        Matcher m = YEAR_OR_DATE.matcher(s);
+        if (!m.matches()) {
+            throw new FilterException("datetime", "'" + s + "' is not a year or an RFC 3339 date");
+        }
+        return Optional.of(Integer.parseInt(m.group(1)));
+    }
+
+    private static BigDecimal decimal(String name, String v) {
+        try {
+            BigDecimal d = new BigDecimal(v);
+            if (d.abs().compareTo(new BigDecimal("1e12")) > 0) {
+                throw new FilterException(name, "an amount in 亿元 below 10^12");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new FilterException(name, "a number in 亿元, got '" + v + "'");
+        }
+    }
+
+    private static String code(String name, String v) {
+        if (!CODE.matcher(v).matches()) {
+            throw new FilterException(name, "a 6-digit division code, got '" + v + "'");
+        }
+        return v;
+    }
+
     public static ProjectFilter none() {
         return new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    /** A WHERE clause (never empty: at least 'TRUE') and its parameters, in order. */
-    public record Sql(String where, List<Object> params) {
-    }
-
-    public Sql toSql() {
-        List<String> clauses = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        // One parameter per '?' in each clause, in order.
-        java.util.function.BiConsumer<String, Object[]> add = (clause, values) -> {
-            clauses.add(clause);
-            params.addAll(List.of(values));
-        };
-        city.ifPresent(c -> add.accept("EXISTS (SELECT 1 FROM placement pl JOIN division d ON d.code = pl.division_code "
-                + "WHERE pl.project_id = p.id AND (d.code = ? OR d.parent_code = ?))", new Object[]{c, c}));
-        county.ifPresent(c -> add.accept(
-                "EXISTS (SELECT 1 FROM placement pl WHERE pl.project_id = p.id AND pl.division_code = ?)", new Object[]{c}));
-        area.ifPresent(a -> add.accept(
-                "p.plan_areas @> ARRAY[?::text]", new Object[]{a}));
-        category.ifPresent(c -> add.accept("p.category = ?", new Object[]{c}));
-        nature.ifPresent(n -> add.accept("p.nature = ?", new Object[]{n}));
-        source.ifPresent(s -> add.accept("p.document_id IN (SELECT id FROM source_document WHERE file_name = ?)", new Object[]{s}));
-        precision.ifPresent(pr -> add.accept("p.precision = ?", new Object[]{pr}));
-        minInvestment.ifPresent(v -> add.accept("p.total_investment >= ?", new Object[]{v}));
-        maxInvestment.ifPresent(v -> add.accept("p.total_investment <= ?", new Object[]{v}));
-        q.ifPresent(text -> add.accept("p.name ILIKE ? ESCAPE '\\'",
-                new Object[]{"%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}));
-        // Active in the interval: started by its end and not finished before its start.
-        yearTo.ifPresent(y -> add.accept("p.start_year <= ?", new Object[]{y}));
-        yearFrom.ifPresent(y -> add.accept("coalesce(p.end_year, p.start_year) >= ?", new Object[]{y}));
-        bbox.ifPresent(b -> clauses.add(bboxClause(b, "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))", params)));
-        return new Sql(clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses), params);
-    }
-
-    /**
-     * The same filter over 'project_location p' (migrations V13, V16), which holds a placed project's
-     * geometry, category and investment: a point that overlaps the box's bounds lies in it, so only
-     * lines and polygons take the exact test.
-     */
-    public Sql toLocationSql() {
-        if (!locatable()) {
-            throw new IllegalStateException("only a bbox, a category and an investment range can be matched on project_location");
-        }
-        // The category and investment clauses are toSql's own: project_location names those columns alike.
-        Sql rest = new ProjectFilter(Optional.empty(), Optional.empty(), Optional.empty(), category, Optional.empty(),
-                Optional.empty(), Optional.empty(), minInvestment, maxInvestment, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()).toSql();
-        List<Object> params = new ArrayList<>(rest.params());
-        String box = bboxClause(bbox.get(), "p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND (p.point OR ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))", params);
-        return new Sql(rest.where() + " AND " + box, params);
-    }
-
-    /** One test per envelope (two across the antimeridian), each envelope's bounds once per '?' quartet. */
-    private static String bboxClause(double[] b, String test, List<Object> params) {
-        List<String> any = new ArrayList<>();
-        for (double[] e : envelopes(b)) {
-            any.add("(" + test + ")");
-            for (int i = 0; i < 2; i++) {
-                for (double v : e) {
-                    params.add(v);
-                }
-            }
-        }
-        return "(" + String.join(" OR ", any) + ")";
     }
 
     /**

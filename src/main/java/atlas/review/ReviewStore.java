@@ -16,12 +16,7 @@ public final class ReviewStore {
 
     public List<Map<String, Object>> open(Connection c, Optional<String> kind, int limit) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT r.id, r.kind, r.reason, r.comment, r.created_at, p.fid, p.name, p.table_title, p.seq, sd.file_name, p.precision
-                FROM review_item r LEFT JOIN project p ON p.project_key = r.project_key
-                LEFT JOIN source_document sd ON sd.id = p.document_id
-                WHERE r.status = 'open' AND (?::text IS NULL OR r.kind = ?) AND p.id IS NOT NULL
-                ORDER BY r.kind, sd.id, p.line_from, r.id LIMIT ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(ReviewSql.OPEN_ITEMS)) {
             ps.setString(1, kind.orElse(null));
             ps.setString(2, kind.orElse(null));
             ps.setInt(3, limit);
@@ -48,10 +43,7 @@ public final class ReviewStore {
 
     /** A user's '位置有误' report: creates one review item, nothing else. Empty when the project is unknown. */
     public Optional<Long> report(Connection c, String projectFid, String comment, String client) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO review_item (project_key, kind, reason, comment, client)
-                SELECT project_key, 'user-report', '用户报告位置有误', ?, ? FROM project WHERE fid = ?
-                RETURNING id""")) {
+        try (PreparedStatement ps = c.prepareStatement(ReviewSql.REPORT)) {
             ps.setString(1, comment);
             ps.setString(2, client);
             ps.setString(3, projectFid);
@@ -59,5 +51,20 @@ public final class ReviewStore {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
+    }
+
+    /** One open item for the terminal report: kind, the project as a reader names it, reason. */
+    public record Line(String kind, String project, String reason) {
+    }
+
+    /** Every open review item, for ./atlas geocode --report. */
+    public List<Line> openSummary(Connection c) throws SQLException {
+        List<Line> out = new ArrayList<>();
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ReviewSql.OPEN_SUMMARY)) {
+            while (rs.next()) {
+                out.add(new Line(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
     }
 }

@@ -6,34 +6,25 @@ ALTER TABLE source_document
     ADD COLUMN doc_number text,
     ADD COLUMN issued_on  date;
 
--- Items carry the document's title, issuer, 文号 and date right after its file name: the V17 function
--- with four more keys, written in the same order as GeocodeStore.storeProjects writes them.
-CREATE OR REPLACE FUNCTION project_feature_properties(project_id bigint) RETURNS json LANGUAGE sql STABLE AS $$
+-- Items carry the document's title, issuer, 文号 and date right after its file name: project_feature_json
+-- (V19) with four more keys, looked up by the row's document; its callers stay as they are.
+CREATE OR REPLACE FUNCTION project_feature_json(p project, source_file text, placed_precision text, county_codes text[],
+                                     county_names text[], city_codes text[], methods text[], evidence json,
+                                     area_ids text[], area_names text[])
+RETURNS json LANGUAGE sql STABLE AS $$
 SELECT json_build_object(
-    'name', p.name, 'source', sd.file_name, 'table', p.table_title, 'seq', p.seq,
+    'name', p.name, 'source', source_file, 'table', p.table_title, 'seq', p.seq,
     'source_title', sd.title, 'source_issuer', sd.issuer, 'source_number', sd.doc_number, 'source_date', sd.issued_on,
     'category', p.category, 'total_investment', p.total_investment,
     'planned_investment', p.planned_investment, 'start_year', p.start_year, 'end_year', p.end_year,
     'nature', p.nature, 'location_text', p.location_text, 'progress', p.progress,
     'content', p.content, 'responsible_units', p.responsible_units, 'project_codes', p.project_codes,
-    'county_codes', coalesce(pl.county_codes, '{}'), 'county_names', coalesce(pl.county_names, '{}'),
-    'city_codes', coalesce(pl.city_codes, '{}'), 'precision', p.precision,
-    'placement_methods', coalesce(pl.methods, '{}'), 'placement_evidence', coalesce(pl.evidence, '[]'::json),
-    'plan_areas', p.plan_areas, 'plan_area_names', coalesce(pa.names, '{}'),
+    'county_codes', coalesce(county_codes, '{}'), 'county_names', coalesce(county_names, '{}'),
+    'city_codes', coalesce(city_codes, '{}'), 'precision', placed_precision,
+    'placement_methods', coalesce(methods, '{}'), 'placement_evidence', coalesce(evidence, '[]'::json),
+    'plan_areas', area_ids, 'plan_area_names', coalesce(area_names, '{}'),
     'line_from', p.line_from, 'line_to', p.line_to)
-FROM project p
-JOIN source_document sd ON sd.id = p.document_id
-LEFT JOIN LATERAL (
-    SELECT array_agg(x.division_code ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_codes,
-           array_agg(d.name ORDER BY x.ordinal) FILTER (WHERE d.level = 'county') AS county_names,
-           array(SELECT DISTINCT c FROM unnest(array_agg(CASE WHEN d.level = 'city' THEN d.code ELSE d.parent_code END)) c ORDER BY c) AS city_codes,
-           array(SELECT DISTINCT m FROM unnest(array_agg(x.method)) m ORDER BY m) AS methods,
-           json_agg(json_build_object('code', x.division_code, 'name', d.name, 'method', x.method,
-                    'precision', x.precision, 'evidence', x.evidence) ORDER BY x.ordinal) AS evidence
-    FROM placement x JOIN division d ON d.code = x.division_code WHERE x.project_id = p.id) pl ON TRUE
-LEFT JOIN LATERAL (
-    SELECT array_agg(a.name ORDER BY a.id) AS names FROM plan_area a WHERE a.id = ANY (p.plan_areas)) pa ON TRUE
-WHERE p.id = project_id
+FROM (SELECT 1) one LEFT JOIN source_document sd ON sd.id = p.document_id
 $$;
 
 UPDATE project SET properties = project_feature_properties(id) WHERE properties IS NOT NULL;

@@ -6,7 +6,9 @@ import atlas.layers.ItemsQuery;
 import atlas.layers.Layers;
 import atlas.layers.Precomputed;
 import atlas.layers.ProjectFilter;
-import atlas.layers.Tiles;
+import atlas.layers.ProjectStats;
+import atlas.layers.ProjectTiles;
+import atlas.layers.TileSql;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +51,8 @@ class PrecomputedAnswersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Collection PROJECTS = Collection.byId("projects").orElseThrow();
     private final Layers layers = new Layers();
-    private final Precomputed precomputed = new Precomputed(layers);
-    private final Tiles tiles = new Tiles();
+    private final Precomputed precomputed = new Precomputed();
+    private final ProjectTiles tiles = new ProjectTiles(layers, precomputed);
     private TestServer server;
 
     @BeforeAll
@@ -119,14 +121,14 @@ class PrecomputedAnswersTest {
                     rs.next();
                     e = new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
                 }
-                for (int z = 0; z <= Tiles.CLUSTER_MAX_ZOOM; z++) {
+                for (int z = 0; z <= TileSql.CLUSTER_MAX_ZOOM; z++) {
                     int[] a = tileOf(e[0], e[3], z);
                     int[] b = tileOf(e[2], e[1], z);
                     int max = (1 << z) - 1;
                     for (int x = Math.max(0, a[0] - 1); x <= Math.min(max, b[0] + 1); x++) {
                         for (int y = Math.max(0, a[1] - 1); y <= Math.min(max, b[1] + 1); y++) {
                             byte[] ready = precomputed.tile(c, z, x, y).orElseThrow(() -> new AssertionError("not current"));
-                            byte[] live = tiles.tile(c, PROJECTS, z, x, y, ProjectFilter.none());
+                            byte[] live = tiles.live(c, PROJECTS, z, x, y, ProjectFilter.none());
                             assertArrayEquals(live, ready, "tile " + z + "/" + x + "/" + y);
                             if (live.length > 0) {
                                 nonEmpty++;
@@ -134,8 +136,8 @@ class PrecomputedAnswersTest {
                         }
                     }
                 }
-                for (String groupby : Layers.GROUPINGS) {
-                    Layers.Stats live = layers.stats(c, groupby, ProjectFilter.none());
+                for (String groupby : ProjectStats.GROUPINGS) {
+                    ProjectStats.Stats live = ProjectStats.live(c, groupby, ProjectFilter.none());
                     assertEquals(live, precomputed.stats(c, groupby).orElseThrow(), "stats by " + groupby);
                     assertFalse(live.groups().isEmpty(), groupby);
                 }
@@ -188,7 +190,7 @@ class PrecomputedAnswersTest {
         assertTrue(nonEmpty >= 11 + 10, "a tile with projects at every zoom, several at the larger ones: " + nonEmpty);
         // and over HTTP: the Hangzhou tile at z8 is the live one
         try (Connection c = db.connection()) {
-            byte[] live = tiles.tile(c, PROJECTS, 8, 213, 107, ProjectFilter.none());
+            byte[] live = tiles.live(c, PROJECTS, 8, 213, 107, ProjectFilter.none());
             assertTrue(live.length > 0);
             assertArrayEquals(live, tileOverHttp(8, 213, 107));
         }
@@ -218,7 +220,7 @@ class PrecomputedAnswersTest {
         // At once, whether or not the precomputed answers have caught up yet:
         byte[] after = tileOverHttp(10, t[0], t[1]);
         try (Connection c = db.connection()) {
-            assertArrayEquals(tiles.tile(c, PROJECTS, 10, t[0], t[1], ProjectFilter.none()), after);
+            assertArrayEquals(tiles.live(c, PROJECTS, 10, t[0], t[1], ProjectFilter.none()), after);
         }
         assertFalse(Arrays.equals(before, after), "the 庆元县 tile shows the moved project");
         assertEquals(inQingyuan + 1, countyCount("331126"));
@@ -244,7 +246,7 @@ class PrecomputedAnswersTest {
         assertEquals(200, r.statusCode(), r.body());
         byte[] after = tileOverHttp(9, t[0], t[1]);
         try (Connection c = db.connection()) {
-            assertArrayEquals(tiles.tile(c, PROJECTS, 9, t[0], t[1], ProjectFilter.none()), after);
+            assertArrayEquals(tiles.live(c, PROJECTS, 9, t[0], t[1], ProjectFilter.none()), after);
         }
         assertFalse(Arrays.equals(before, after), "the 海宁 tile shows the imported projects");
         assertEquals(inHaining + 2, countyCount("330481"));
@@ -298,7 +300,7 @@ class PrecomputedAnswersTest {
         byte[] after = tileOverHttp(10, t[0], t[1]);
         assertFalse(Arrays.equals(before, after), "after the commit the tile shows the moved project");
         try (Connection c = db.connection()) {
-            assertArrayEquals(tiles.tile(c, PROJECTS, 10, t[0], t[1], ProjectFilter.none()), after);
+            assertArrayEquals(tiles.live(c, PROJECTS, 10, t[0], t[1], ProjectFilter.none()), after);
         }
     }
 }

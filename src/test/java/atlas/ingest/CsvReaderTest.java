@@ -1,5 +1,6 @@
 package atlas.ingest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSV lists as users export them from Excel: GBK or UTF-8, quoted cells, columns in any order. */
+@Tag("unit")
 class CsvReaderTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package atlas.ingest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files that are not lists fail with a message naming the file. */
+@Tag("unit")
 class DocumentReaderTest {
     @TempDir
     Path dir;

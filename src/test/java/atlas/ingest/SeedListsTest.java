@@ -1,6 +1,7 @@
 package atlas.ingest;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two bundled official lists (geodata/lists/) parse into the numbers a reader of the PDF would count. */
+@Tag("unit")
 class SeedListsTest {
     static final Path LISTS = Path.of(System.getProperty("atlas.home", "."), "geodata", "lists");
     static ParsedDocument metro;   // 000: 浙江省大都市区建设 2021 年 (附表4 = 92 projects)

@@ -1,5 +1,6 @@
 package atlas.ingest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cell value parsing: years, amounts, units, headers, sections. */
+@Tag("unit")
 class ValuesTest {
     @Test
     void yearRangesInTheirPrintedForms() {

@@ -1,5 +1,6 @@
 package atlas.ingest;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A workbook whose sheet inflates a thousandfold is refused with a clear message, not read into memory. */
+@Tag("unit")
 class XlsxZipBombTest {
 
     @Test

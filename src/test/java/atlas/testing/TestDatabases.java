@@ -31,7 +31,7 @@ public final class TestDatabases {
 
     private TestDatabases() {
         Path home = home();
-        DatabaseConfig config = DatabaseConfig.fromEnvironment();
+        DatabaseConfig config = atlas.cli.AtlasConfig.fromEnvironment().database();
         if (config.isExternal()) {
             cluster = null;
             String url = config.externalJdbcUrl().get();
@@ -76,6 +76,18 @@ public final class TestDatabases {
         String name = "atlas_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         return Database.connect(urlPrefix + name + urlSuffix, 8);
+    }
+
+    /** The URL of a new database with nothing in it, not even the schema: what a deployment starts from. */
+    public String newEmptyDatabaseUrl() {
+        String name = "atlas_empty_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return jdbcUrl(name);
+    }
+
+    public void dropDatabase(String url) {
+        String name = url.substring(urlPrefix.length()).replaceAll("\\?.*$", "");
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     public void drop(Database db) {

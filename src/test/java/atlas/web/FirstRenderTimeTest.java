@@ -4,6 +4,7 @@ import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestDatabases;
 import atlas.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plan areas and projects drawn) and prints it. No timing assertion: the budget (1.5 s on localhost)
  * is checked by people and by bench/, not by a test that would be flaky on a busy CI machine.
  */
+@Tag("browser")
 @ExtendWith(PostgisExtension.class)
 class FirstRenderTimeTest {
     /** Runs before any page script: records performance.now() when body gets data-ready. */

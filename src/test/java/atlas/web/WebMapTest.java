@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web map in a real browser (Debian chromium, headless) against the real server and a real
  * PostGIS database with the bundled seed data. Each test leaves a screenshot in target/screenshots/.
  */
+@Tag("browser")
 @ExtendWith(PostgisExtension.class)
 class WebMapTest {
     private static final ObjectMapper JSON = new ObjectMapper();

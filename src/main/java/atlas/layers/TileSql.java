@@ -1,29 +1,30 @@
 package atlas.layers;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Mapbox vector tiles built by ST_AsMVT, one layer per tile named after the collection. */
-public final class Tiles {
+/**
+ * The vector tile statements (moved from Tiles): Mapbox vector tiles built by ST_AsMVT, one layer per
+ * tile named after the collection. ProjectTiles runs them.
+ */
+public final class TileSql {
+    private TileSql() {
+    }
+
     /** Up to this zoom, project points are aggregated per 32-unit cell of the 4096-unit tile. */
     public static final int CLUSTER_MAX_ZOOM = 10;
 
     /**
      * Up to this zoom (the province on one screen), the line projects of one category in a tile are
-     * one feature: their lines, how many and their summed investment. One feature per line put
-     * 13,500 ids and names into the busiest z8 tile at a million projects (0.85 MB of its 1.9 MB);
-     * from z9 on each line is its own feature again.
+     * one feature: their lines, how many and their summed investment. One feature per line filled
+     * the busiest small-scale tiles with ids and names (bench/RESULTS.md, "Measured earlier"); from z9
+     * on each line is its own feature again.
      */
     public static final int LINE_MERGE_MAX_ZOOM = 8;
 
     /**
      * The side of an aggregation cell in metres, from the tile envelope (%s): 128 cells across a tile,
-     * two pixels of a 256-pixel tile. 256 cells gave 39,000 features in the busiest z8 tile at a million
-     * projects; 128 give 11,000, which keeps that tile near the 500 KB other tile makers aim at.
+     * two pixels of a 256-pixel tile: fine enough to read as points, coarse enough to keep the busiest
+     * z8 tile near the size other tile makers aim at (bench/RESULTS.md, "Measured earlier").
      */
     static final String CELL_SIZE = "(ST_XMax(%1$s) - ST_XMin(%1$s)) / 128";
 
@@ -66,15 +67,22 @@ public final class Tiles {
     /** Features in a fixed order (cells by row and column, then lines by id), so equal tiles are equal bytes. */
     static final String FEATURE_ORDER = "ORDER BY m.k0, m.k1, m.k2, m.k3";
 
-    public byte[] tile(Connection c, Collection col, int z, int x, int y, ProjectFilter filter) throws SQLException {
+    /**
+     * A tile statement: its text, how many times the tile number (z, x, y) is bound first, then params,
+     * then the layer name.
+     */
+    record Statement(String text, int rounds, List<Object> params) {
+    }
+
+    static Statement tile(Collection col, int z, ProjectFilter filter) {
         String rows;
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
         switch (col.kind()) {
             case PROJECT -> {
-                ProjectFilter.Sql where = filter.toSql();
+                FeatureSql.Where where = FeatureSql.where(filter);
                 if (z <= CLUSTER_MAX_ZOOM) {
                     // Small scales: points that fall in one cell become one feature with a count and the
-                    // summed investment; lines of one category merge up to LINE_MERGE_MAX_ZOOM. PrecomputedTiles builds the unfiltered
+                    // summed investment; lines of one category merge up to LINE_MERGE_MAX_ZOOM. Precomputed builds the unfiltered
                     // tiles with the same expressions (CELL_FEATURE, LINE_FEATURE, FEATURE_ORDER).
                     rows = """
                             SELECT 0 AS k0, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell) AS k1,
@@ -104,7 +112,7 @@ public final class Tiles {
                                  m AS (%s)
                             SELECT ST_AsMVT(m.f, ?, 4096, 'geom' %s) FROM m WHERE (m.f).geom IS NOT NULL"""
                             .formatted(CELL_SIZE.formatted("ST_TileEnvelope(?, ?, ?)"), rows, FEATURE_ORDER);
-                    return run(c, sql, 3, z, x, y, params, col.id());
+                    return new Statement(sql, 3, params);
                 } else {
                     rows = """
                             SELECT ST_AsMVTGeom(p.geom_3857, t.b, 4096, 64, true) AS geom,
@@ -128,28 +136,6 @@ public final class Tiles {
                 WITH t AS (SELECT ST_TileEnvelope(?, ?, ?) AS b, ST_Transform(ST_TileEnvelope(?, ?, ?), 4326) AS b4326),
                      m AS (%s)
                 SELECT ST_AsMVT(m.*, ?, 4096, 'geom') FROM m WHERE m.geom IS NOT NULL""".formatted(rows);
-        return run(c, sql, 2, z, x, y, params, col.id());
-    }
-
-    /** Binds the tile number rounds times, then params and the layer name; the tile bytes (empty when no feature). */
-    private static byte[] run(Connection c, String sql, int rounds, int z, int x, int y, List<Object> params, String layer)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (int round = 0; round < rounds; round++) {
-                ps.setInt(i++, z);
-                ps.setInt(i++, x);
-                ps.setInt(i++, y);
-            }
-            for (Object p : params) {
-                ps.setObject(i++, p);
-            }
-            ps.setString(i, layer);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                byte[] b = rs.getBytes(1);
-                return b == null ? new byte[0] : b;
-            }
-        }
+        return new Statement(sql, 2, params);
     }
 }

@@ -1,4 +1,4 @@
-package atlas.api;
+package atlas.layers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,0 +1,59 @@
+package atlas.layers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Vector tiles of every collection. Decides where a tile comes from: the cache for this data version,
+ * else the precomputed set for an unfiltered small-scale project tile while it is current, else live
+ * (moved here from api/TileRoutes and Tiles.tile).
+ */
+public final class ProjectTiles {
+    /** ~2,000 tiles of a few KB: small next to the time a dense low-zoom tile takes to build. */
+    private static final int CACHED_TILES = 2000;
+
+    private final Layers layers;
+    private final Precomputed precomputed;
+    private final ResponseCache<byte[]> cache = new ResponseCache<>(CACHED_TILES);
+
+    public ProjectTiles(Layers layers, Precomputed precomputed) {
+        this.layers = layers;
+        this.precomputed = precomputed;
+    }
+
+    /** The tile's bytes (empty when nothing is in it) at the data version given (read before the ETag test). */
+    public byte[] get(Connection c, String version, Collection col, int z, int x, int y, ProjectFilter filter) throws Exception {
+        String key = col.id() + "/" + z + "/" + x + "/" + y + "?" + filter.asParameters();
+        boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
+        return cache.get(version, key, () -> layers.settled(c), () -> {
+            // Unfiltered small-scale project tiles are built ahead (when current); the rest live.
+            Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y) : Optional.empty();
+            return ready.isPresent() ? ready.get() : live(c, col, z, x, y, filter);
+        });
+    }
+
+    /** The tile built now (the precomputed set holds the same bytes for unfiltered project tiles). */
+    public byte[] live(Connection c, Collection col, int z, int x, int y, ProjectFilter filter) throws SQLException {
+        TileSql.Statement sql = TileSql.tile(col, z, filter);
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+            int i = 1;
+            for (int round = 0; round < sql.rounds(); round++) {
+                ps.setInt(i++, z);
+                ps.setInt(i++, x);
+                ps.setInt(i++, y);
+            }
+            for (Object p : sql.params()) {
+                ps.setObject(i++, p);
+            }
+            ps.setString(i, col.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] b = rs.getBytes(1);
+                return b == null ? new byte[0] : b;
+            }
+        }
+    }
+}
