@@ -49,6 +49,10 @@ export function fitPopups(map, { beforeFit = () => {} } = {}) {
   map.on('popupopen', ({ popup }) => {
     beforeFit();
     fit(map, popup);
+    // A popup opened while the map still moves (a flight, a zoom) is panned from where that move ends:
+    // fit once more when it ends (soon after opening only, never on a later move of the user's).
+    const opened = performance.now();
+    map.once('moveend', () => { if (popup._map && performance.now() - opened < 3000) fit(map, popup); });
     const node = popup.getElement();
     if (!node || node.dataset.fitted) return;
     node.dataset.fitted = 'true';
