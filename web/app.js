@@ -14,6 +14,11 @@ import { readState, writeState, onHistory } from './js/permalink.js';
 import { registerCategories, knownCategories, count, esc } from './js/format.js';
 import { labelPoint } from './js/geo.js';
 import { setupPlaceSearch } from './js/placesearch.js';
+import { describeError } from './js/errors.js';
+import { fitPopups } from './js/popupfit.js';
+import { createTabs } from './js/tabs.js';
+import { setDivisionNames, setSourceTitles } from './js/areabasis.js';
+import { filterProblems } from './js/validate.js';
 
 const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
@@ -21,7 +26,7 @@ const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
 
 const app = {
   map: null,
-  filters: null, list: null, projects: null, legend: null, boundaries: null, // the page's parts
+  filters: null, list: null, projects: null, legend: null, boundaries: null, tabs: null, // the page's parts
   layers: new Map(),      // overlay key -> Leaflet layer
   tiles: null,            // optional base tile layer
   noTiles: L.layerGroup(), // the "no tiles" choice of the base-layer switch
@@ -35,10 +40,24 @@ const app = {
   loadedKey: null,        // filters of the last project request
   lastRegion: '',         // city|county|area of the last filter change
   wasTyping: false,       // last change came from typing in the search box
+  keyboardPick: null,     // id of the project whose popup was opened from the list by keyboard
+  exportPanel: null,      // {refresh()} of the export section
 };
 
 function setStatus(text) {
   $('#status').textContent = text;
+}
+
+/**
+ * After a failed or refused request the map, list and totals still show the last result: grey it out
+ * and say why (null: the result is current).
+ */
+function setStale(reason) {
+  document.body.classList.toggle('stale', Boolean(reason));
+  for (const note of document.querySelectorAll('.stale-note')) {
+    note.textContent = reason ? `${reason}。下面灰色显示的是上一次的结果，不符合当前筛选。` : '';
+    note.hidden = !reason;
+  }
 }
 
 /** The whole page state, as the permalink stores it. */
@@ -71,6 +90,7 @@ function fetchProjects(filters, signal) {
 
 /** Send the first project request at once, beside the boundary requests, instead of after them. */
 function prefetchProjects(filters) {
+  if (filterProblems(filters).length) return; // told in the form once it is drawn; nothing to ask
   const [projects, stats] = fetchProjects(filters);
   projects.catch(() => {}); // a failure is reported when (and if) the answer is used
   app.prefetch = { key: requestKey(filters), projects, stats };
@@ -83,6 +103,14 @@ async function loadProjects() {
   const { signal } = app.abort;
   const filters = app.filters.read();
   app.loadedKey = JSON.stringify(filters);
+  app.exportPanel?.refresh();
+  const problems = app.filters.problems();
+  if (problems.length) {
+    setStatus(`筛选条件有误：${problems.map((p) => p.message).join('；')}`);
+    setStale('筛选条件有误，未更新结果');
+    document.body.dataset.ready = 'true'; // the page has done what it can: the form says what to fix
+    return;
+  }
   const early = app.prefetch?.key === requestKey(filters) ? app.prefetch : null;
   app.prefetch = null;
   setStatus('正在加载项目…');
@@ -93,6 +121,7 @@ async function loadProjects() {
     await render(collection, stats);
     if (signal.aborted) return;
     setStatus('');
+    setStale(null);
     if (!app.loadedOnce) {
       app.loadedOnce = true;
       document.body.dataset.ready = 'true';
@@ -100,7 +129,8 @@ async function loadProjects() {
   } catch (e) {
     if (e.name === 'AbortError') return;
     console.error(e);
-    setStatus(`项目加载失败：${e.message}`);
+    setStatus(`项目加载失败：${describeError(e)}`);
+    setStale(`项目加载失败：${describeError(e)}`);
     document.body.dataset.error = e.message;
   }
 }
@@ -112,6 +142,7 @@ function render(collection, stats) {
   const drawn = app.projects.render(features);
   app.list.render(features);
   $('#list-count').textContent = `（${count(features.length)}）`;
+  $('#tab-count').textContent = `（${count(features.length)}）`;
   const notes = [];
   const matched = collection.numberMatched;
   if (matched != null && matched > features.length) {
@@ -133,7 +164,10 @@ function render(collection, stats) {
 }
 
 /** A list row was clicked: fly to the project and open its popup. */
-function pickProject(id) {
+function pickProject(id, { keyboard = false } = {}) {
+  app.tabs.show('map'); // on a narrow screen the list lies over the map: show the map with the popup
+  // From the keyboard, focus moves into the popup when it opens, and back to the row when it closes.
+  app.keyboardPick = keyboard ? id : null;
   app.list.highlight(id);
   if (app.projects.focus(id)) return;
   const feature = app.features.find((f) => projectId(f) === id);
@@ -274,8 +308,11 @@ async function loadVocabularies() {
   registerCategories(byMoney(categories));
   registerCategories(categoryNames);
   app.filters.setCategories(categoryNames);
-  const sources = facets?.source ?? byMoney(await getStats('source').catch(() => null)).sort();
-  app.filters.setSources(sources);
+  const bySource = facets?.source ? null : await getStats('source').catch(() => null);
+  const sources = facets?.source ?? (bySource?.groups ?? []).map((g) => g.key);
+  const titles = facets?.source_title ?? (bySource?.groups ?? []).map((g) => g.name);
+  app.filters.setSources(sources, titles);
+  setSourceTitles(sources, titles);
   return { categories: categoryNames, sources };
 }
 
@@ -283,26 +320,41 @@ async function loadVocabularies() {
 function fillFromFeatures(vocab) {
   const uniq = (key) => [...new Set(app.features.map((f) => f.properties[key]).filter(Boolean))].sort();
   if (!vocab.categories.length) app.filters.setCategories(uniq('category'));
-  if (!vocab.sources.length) app.filters.setSources(uniq('source'));
+  if (!vocab.sources.length) {
+    const sources = uniq('source');
+    const titleOf = new Map(app.features.map((f) => [f.properties.source, f.properties.source_title]));
+    app.filters.setSources(sources, sources.map((n) => titleOf.get(n)));
+  }
   app.filters.write(readState().filters);
 }
 
-/** Popups keep clear of the zoom buttons (left) and the layer switch and legend (right). */
-function popupPadding() {
-  if (window.innerWidth > 1000) {
-    Object.assign(L.Popup.prototype.options, {
-      autoPanPaddingTopLeft: L.point(60, 20), autoPanPaddingBottomRight: L.point(230, 20),
-    });
-  }
-  app.map.on('popupopen', () => app.legend.collapse());
-}
 
 async function start() {
   const initial = readState();
   prefetchProjects(initial.filters);
   app.map = createMap('map');
+  app.tabs = createTabs($('#tabs'), { onShow: () => app.map.invalidateSize() });
   app.legend = createLegend(app.map);
-  popupPadding();
+  // Popups keep clear of the controls and fit the map; the legend folds away for them.
+  fitPopups(app.map, { beforeFit: () => app.legend.collapse() });
+  app.map.on('popupopen', ({ popup }) => {
+    // Esc closes a popup also when focus is inside it (Leaflet listens only while the map has focus).
+    const element = popup.getElement();
+    if (element && !element.dataset.escape) {
+      element.dataset.escape = 'true';
+      element.addEventListener('keydown', (e) => { if (e.key === 'Escape') app.map.closePopup(popup); });
+    }
+    const content = element?.querySelector('.project-popup');
+    if (app.keyboardPick && content?.dataset.id === app.keyboardPick) content.querySelector('h3')?.focus();
+  });
+  app.map.on('popupclose', ({ popup }) => {
+    const id = popup.getElement()?.querySelector('.project-popup')?.dataset.id;
+    if (!app.keyboardPick || id !== app.keyboardPick) return;
+    app.keyboardPick = null;
+    if (!popup.getElement().contains(document.activeElement) && document.activeElement !== document.body) return;
+    if (app.tabs.narrow()) app.tabs.show('list');
+    document.querySelector(`#project-list .project-row[data-id="${CSS.escape(id)}"]`)?.focus();
+  });
   app.list = createList($('#project-list'), [...document.querySelectorAll('.list-columns .sort')], {
     onPick: pickProject,
     onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },
@@ -313,7 +365,7 @@ async function start() {
 
   const [config, boundaries, areas, vocab] = await Promise.all([
     getConfig(),
-    loadBoundaries(app.map, pickRegion).catch((e) => { setStatus(`边界加载失败：${e.message}`); return null; }),
+    loadBoundaries(app.map, pickRegion).catch((e) => { setStatus(`边界加载失败：${describeError(e)}`); return null; }),
     loadAreas((id) => pickRegion('area', id)),
     loadVocabularies(),
   ]);
@@ -321,6 +373,7 @@ async function start() {
   app.regions = { cities: boundaries?.cities ?? [], counties: boundaries?.counties ?? [], areas: areas.areas };
   app.filters.setRegions(app.regions.cities, app.regions.counties, areas.areas);
   setCityNames(app.regions.cities);
+  setDivisionNames([...app.regions.cities, ...app.regions.counties]);
   // Drawing order: areas (bottom first), then projects.
   for (const o of AREA_OVERLAYS) app.layers.set(o.key, areas.overlays.get(o.key));
   app.layers.set('projects', app.projects.layer);
@@ -344,14 +397,18 @@ function wireButtons() {
   $('#copy-link-button').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
-      setStatus('链接已复制');
+      setStatus('链接已复制，可粘贴分享');
     } catch {
-      window.prompt('复制此链接：', window.location.href);
+      setStatus('无法自动复制，请复制浏览器地址栏中的链接');
     }
+    setTimeout(() => setStatus(''), 4000);
   });
-  setupExport({
+  app.exportPanel = setupExport({
     button: $('#export-button'),
     status: $('#export-status'),
+    summary: $('#export-summary'),
+    describe: () => app.filters.describe(),
+    regionName: () => app.filters.regionName(),
     formatInputs: [...document.querySelectorAll('#export input[name=format]')],
     viewOnly: $('#export-view-only'),
     map: app.map,
@@ -362,6 +419,6 @@ function wireButtons() {
 window.atlas = app; // for debugging and headless tests
 start().catch((e) => {
   console.error(e);
-  setStatus(`启动失败：${e.message}`);
+  setStatus(`启动失败：${describeError(e)}`);
   document.body.dataset.error = e.message;
 });

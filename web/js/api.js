@@ -1,5 +1,7 @@
 // Thin client for the Atlas HTTP API. All GeoJSON is RFC 7946 (lon/lat).
 
+import { checkResponse } from './errors.js';
+
 /** Filter names the UI keeps (year_from/year_to become the API's `datetime`). */
 export const FILTER_NAMES = [
   'city', 'county', 'area', 'category', 'nature', 'source', 'precision',
@@ -33,7 +35,7 @@ async function getJson(path, params = {}, signal) {
     headers: { Accept: 'application/geo+json, application/json' },
     signal,
   });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  await checkResponse(response);
   return response.json();
 }
 
@@ -73,7 +75,7 @@ export async function postReview(projectId, comment) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ project_id: projectId, comment: comment || '' }),
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  await checkResponse(response);
   try { return await response.json(); } catch { return {}; }
 }
 
@@ -84,13 +86,11 @@ export async function postExport(region, filters, formats) {
     headers: { 'Content-Type': 'application/json', Accept: 'application/zip' },
     body: JSON.stringify({ region, filters: apiFilters(filters), formats }),
   });
-  if (!response.ok) {
-    let detail = '';
-    try { detail = (await response.json()).detail ?? ''; } catch { /* not JSON */ }
-    throw new Error(`HTTP ${response.status} ${detail}`.trim());
-  }
+  await checkResponse(response);
   const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = disposition.match(/filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i);
-  const filename = match ? decodeURIComponent(match[1] ?? match[2]) : null;
+  // The UTF-8 name (filename*) wins over the ASCII fallback (filename) that comes before it.
+  const utf8 = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  const ascii = disposition.match(/filename="?([^";]+)"?/i);
+  const filename = utf8 ? decodeURIComponent(utf8[1]) : ascii ? ascii[1] : null;
   return { blob: await response.blob(), filename };
 }

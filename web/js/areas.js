@@ -2,6 +2,7 @@
 
 import { getItems } from './api.js';
 import { esc, yi, yiWithUnit, count, kindLabel, shortCategory, categoryColour } from './format.js';
+import { areaBasis, documentName } from './areabasis.js';
 
 /** Overlay keys (used in the permalink), their Chinese names and default visibility, bottom first. */
 export const AREA_OVERLAYS = [
@@ -95,10 +96,12 @@ function groupTable(groups, title, swatches) {
 function sourceBlock(p) {
   const parts = [];
   if (p.source?.quote) {
-    parts.push(`<blockquote>“${esc(p.source.quote)}”<cite>——${esc(p.source.file ?? '')}</cite></blockquote>`);
+    parts.push(`<blockquote>“${esc(p.source.quote)}”<cite>——${esc(documentName(p.source.file))}</cite></blockquote>`);
   }
-  if (p.assumption) {
-    parts.push(`<details class="assumption"${p.source?.quote ? '' : ' open'}><summary>划定依据</summary>${esc(p.assumption)}</details>`);
+  // The reader's explanation, in Chinese; the engineers' notes (assumption) stay in geodata/plan-areas.md.
+  const basis = areaBasis(p);
+  if (basis.length) {
+    parts.push(`<details class="assumption"${p.source?.quote ? '' : ' open'}><summary>划定依据</summary>${basis.map(esc).join('')}</details>`);
   }
   return parts.join('');
 }

@@ -1,3 +1,5 @@
+import colorbrewer from '/vendor/colorbrewer/index.es.js';
+
 // Formatting and vocabulary: numbers in 亿元, years, Chinese labels for codes, colours.
 
 const YI = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -33,6 +35,8 @@ const METHOD_LABELS = {
   intersects: '空间相交',
   manual: '人工校正',
   list: '同一清单',
+  city: '仅知地级市',
+  province: '全省',
 };
 
 /** Plan-area kinds -> Chinese labels. */
@@ -69,9 +73,17 @@ export function years(start, end) {
   return `${start}—${end}年`;
 }
 
-/** Today's date as 2024年5月1日 (for stamps and file names). */
+/** Dates in the UI are Beijing dates, as in the exported files. */
+export const BEIJING = 'Asia/Shanghai';
+
+/** '2024-05-01': today's date in Beijing (file names). */
+export function isoToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING }).format(new Date());
+}
+
+/** Today's date in Beijing as 2024年5月1日 (for stamps). */
 export function today() {
-  return new Date().toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date().toLocaleDateString('zh-CN', { timeZone: BEIJING, year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 export function precisionLabel(code) {
@@ -99,12 +111,12 @@ export function joinList(list) {
   return items.length ? items.join('、') : '—';
 }
 
-// A qualitative palette (20 colours, Tableau-like) for project categories.
-const PALETTE = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf',
-  '#bcbd22', '#7f7f7f', '#393b79', '#ad494a', '#637939', '#8c6d31', '#7b4173', '#3182bd',
-  '#e6550d', '#31a354', '#756bb1', '#636363',
-];
+// Project categories: ColorBrewer's qualitative Set1 (npm colorbrewer), its yellow (unreadable on the
+// light map) replaced by Dark2's gold: eight hues no two of which look alike. The eight categories with
+// the most money get them; the rest share Set1's grey, and the legend names them as 其他类别.
+const SET1 = colorbrewer.Set1[9];
+const PALETTE = [...SET1.slice(0, 5), colorbrewer.Dark2[8][5], ...SET1.slice(6, 8)];
+export const OTHER_COLOUR = SET1[8];
 const categoryColours = new Map();
 
 /** Fix the colour order from a list of categories (e.g. from the unfiltered stats). */
@@ -112,11 +124,11 @@ export function registerCategories(categories) {
   for (const c of categories) categoryColour(c);
 }
 
-/** Stable colour for a category: the first seen gets the first palette colour. */
+/** Stable colour for a category: the first eight seen get the palette's hues, later ones grey. */
 export function categoryColour(category) {
   const key = category || '（未分类）';
   if (!categoryColours.has(key)) {
-    categoryColours.set(key, PALETTE[categoryColours.size % PALETTE.length]);
+    categoryColours.set(key, PALETTE[categoryColours.size] ?? OTHER_COLOUR);
   }
   return categoryColours.get(key);
 }
@@ -130,4 +142,10 @@ export function shortCategory(category) {
   if (!category) return '（未分类）';
   const m = category.match(/^以.+?为重点的(.+)$/);
   return m ? m[1] : category;
+}
+
+/** '2021-04-02' -> '2021年4月2日' (a date as documents print it). */
+export function chineseDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(iso);
 }

@@ -1,13 +1,20 @@
 // The legend (bottom right): project categories, circle sizes, area kinds, approximate outlines.
 
-import { esc, categoryColour, shortCategory, kindLabel } from './format.js';
+import { esc, categoryColour, shortCategory, kindLabel, OTHER_COLOUR } from './format.js';
 import { KIND_STYLE } from './areas.js';
 import { radiusFor } from './projects.js';
 
 const SIZES = [1, 10, 100, 300];
 
+/** One row per coloured category; the grey ones in one row 其他类别 (their names in its tooltip). */
 function categoryRows(categories) {
-  return categories.map((c) => `<li title="${esc(c)}"><i class="swatch" style="background:${categoryColour(c)}"></i>${esc(shortCategory(c))}</li>`).join('');
+  const own = categories.filter((c) => categoryColour(c) !== OTHER_COLOUR);
+  const others = categories.filter((c) => categoryColour(c) === OTHER_COLOUR);
+  const rows = own.map((c) => `<li title="${esc(c)}"><i class="swatch" style="background:${categoryColour(c)}"></i>${esc(shortCategory(c))}</li>`);
+  if (others.length) {
+    rows.push(`<li title="${esc(others.map(shortCategory).join('、'))}"><i class="swatch" style="background:${OTHER_COLOUR}"></i>其他类别（${others.length} 类）</li>`);
+  }
+  return rows.join('');
 }
 
 function sizeRow() {
@@ -28,7 +35,10 @@ export function createLegend(map) {
   control.onAdd = () => {
     box = L.DomUtil.create('details', 'legend');
     box.id = 'legend';
-    box.open = window.innerWidth > 1200 && window.innerHeight > 700;
+    // Open only where it leaves the coast (Taizhou–Wenzhou, bottom right) in view: a tall, wide map.
+    const size = map.getSize();
+    box.open = size.x >= 900 && size.y >= 850;
+    box.innerHTML = '<summary>图例</summary>'; // never the browser's own "Details" before the first draw
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;
@@ -42,6 +52,10 @@ export function createLegend(map) {
         <h4>项目类别</h4><ul class="categories">${categoryRows(categories)}</ul>
         <h4>总投资</h4><div class="sizes">${sizeRow()}</div>
         <div class="line-sample"><i></i>线路类项目</div>
+        <h4>位置</h4>
+        <div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.4" stroke="#777" stroke-width="2" stroke-dasharray="4 3"/></svg>区县代表点：只知所在区县，画在区县中心附近，不是具体选址</div>
+        <div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.85" stroke="#fff"/></svg>具体地点</div>
+        <div class="point-sample"><span class="cluster-sample">5</span>同一处的多个项目：点击展开</div>
         <h4>规划区域</h4><ul class="kinds">${kindRows()}</ul>
         <div class="approx-sample"><i></i>虚线：范围为所在区县近似</div>`;
     },

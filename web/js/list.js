@@ -48,11 +48,11 @@ export function createList(element, headers, { onPick, onSort }) {
   element.addEventListener('click', (event) => {
     if (event.target.closest('.list-more')) { showMore(shown + PAGE_ROWS); return; }
     const row = event.target.closest('.project-row');
-    if (row && !event.target.closest('a')) onPick(row.dataset.id);
+    if (row && !event.target.closest('a')) onPick(row.dataset.id, { keyboard: false });
   });
   element.addEventListener('keydown', (event) => {
     const row = event.target.closest('.project-row');
-    if (row && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); onPick(row.dataset.id); }
+    if (row && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); onPick(row.dataset.id, { keyboard: true }); }
   });
   for (const button of headers) {
     button.addEventListener('click', () => {
@@ -105,7 +105,10 @@ export function createList(element, headers, { onPick, onSort }) {
       const key = button.dataset.sort;
       button.classList.toggle('asc', sort === key);
       button.classList.toggle('desc', sort === `-${key}`);
-      button.setAttribute('aria-sort', sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : 'none');
+      // (aria-sort belongs to table headers; these are buttons, so they say their state in their name)
+      const state = sort === key ? '，升序' : sort === `-${key}` ? '，降序' : '';
+      button.dataset.label ??= button.textContent;
+      button.setAttribute('aria-label', `按${button.dataset.label}排序${state}`);
     }
   }
 

@@ -1,12 +1,13 @@
 // Place search: type a place name (区县, 乡镇, 旧名), pick a candidate, filter to its county or city.
 
 import { esc } from './format.js';
+import { checkResponse } from './errors.js';
 
 const LEVEL_LABELS = { province: '省', city: '地级市', county: '区县', town: '乡镇街道' };
 
 async function lookup(q, signal) {
   const response = await fetch(`/api/gazetteer?q=${encodeURIComponent(q)}`, { signal });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  await checkResponse(response);
   return (await response.json()).candidates ?? [];
 }
 

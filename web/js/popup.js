@@ -1,8 +1,9 @@
 // The project popup: figures, places, placement evidence, source, and the '位置有误' action.
 
 import { postReview } from './api.js';
+import { describeError } from './errors.js';
 import {
-  esc, yiWithUnit, years, joinList, precisionLabel, methodLabel, categoryColour,
+  esc, yiWithUnit, years, joinList, precisionLabel, methodLabel, categoryColour, chineseDate,
 } from './format.js';
 
 function row(label, value) {
@@ -41,11 +42,18 @@ function linesBlock(lines) {
   return `<details class="line-list" open><summary>途经区县（${lines.reduce((n, l) => n + (l.counties?.length ?? 0), 0)}）</summary>${lines.map(one).join('')}</details>`;
 }
 
+/** 《title》 浙…〔2021〕6号 · 2021年4月2日, the file name after it as provenance. */
+function documentTitle(p) {
+  const date = p.source_date ? chineseDate(p.source_date) : null;
+  const extra = [p.source_number, date].filter(Boolean).map(esc).join('，');
+  return `<span class="doc-title">《${esc(p.source_title)}》</span>${extra ? `（${extra}）` : ''}`
+    + `<span class="muted doc-file">文件 ${esc(p.source)}</span>`;
+}
+
 function sourceLine(p) {
   const lines = p.line_from == null ? null
     : `第 ${esc(p.line_from)}${p.line_to != null && p.line_to !== p.line_from ? `—${esc(p.line_to)}` : ''} 行`;
-  const doc = p.source_title ? `《${esc(p.source_title)}》<span class="muted">（${esc(p.source)}）</span>`
-    : p.source && `《${esc(p.source)}》`;
+  const doc = p.source_title ? documentTitle(p) : p.source && `文件 ${esc(p.source)}`;
   const parts = [doc, p.table && esc(p.table), p.seq && `序号 ${esc(p.seq)}`, lines];
   return `<p class="source">来源：${parts.filter(Boolean).join(' · ') || '—'}</p>`;
 }
@@ -91,8 +99,10 @@ export function projectPopup(feature) {
   const div = document.createElement('div');
   div.className = 'project-popup';
   div.dataset.id = feature.id ?? p.id;
+  div.setAttribute('role', 'dialog');
+  div.setAttribute('aria-label', p.name ?? '项目');
   div.innerHTML = `
-    <h3>${esc(p.name)}</h3>
+    <h3 tabindex="-1">${esc(p.name)}</h3>
     <a class="project-page" href="/projects/${encodeURIComponent(feature.id ?? p.id)}" target="_blank" rel="noopener">项目详情页（可打印、可转发）</a>
     <div class="category"><i class="swatch" style="background:${categoryColour(p.category)}"></i>${esc(p.category ?? '未分类')}</div>
     ${feature.geometry ? '' : `<p class="approx">${esc(unmappedNote(p))}</p>`}
@@ -136,6 +146,8 @@ function wireReview(div, projectId) {
   const form = div.querySelector('.review-form');
   const result = div.querySelector('.review-result');
   open.addEventListener('click', () => { form.hidden = false; open.hidden = true; form.comment.focus(); });
+  // Typing in the form is not map navigation (Leaflet pans and zooms on arrows, + and -); Esc still closes.
+  form.addEventListener('keydown', (event) => { if (event.key !== 'Escape') event.stopPropagation(); });
   div.querySelector('.review-cancel').addEventListener('click', () => { form.hidden = true; open.hidden = false; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -146,7 +158,7 @@ function wireReview(div, projectId) {
       form.hidden = true;
       result.textContent = answer?.message || '感谢反馈！我们会核实该项目的位置。';
     } catch (e) {
-      result.textContent = `提交失败（${e.message}），请稍后再试。`;
+      result.textContent = `提交失败：${describeError(e)}。`;
       submit.disabled = false;
     }
   });

@@ -14,14 +14,22 @@ export function radiusFor(investment) {
   return Math.min(24, 4 + 1.2 * Math.sqrt(investment));
 }
 
+/** Placed only to its county (or counties): drawn at the county's representative point, not a site. */
+export function atCountyPoint(p) {
+  return p.precision === 'county' || p.precision === 'counties';
+}
+
+/** Site-level points are solid; county-level ones a pale disc with a dashed ring in the category colour. */
 function pointStyle(p, selected) {
+  const county = atCountyPoint(p);
   return {
     pane: 'projects',
     radius: radiusFor(p.total_investment),
-    color: selected ? '#111' : '#fff',
-    weight: selected ? 3 : 1,
+    color: selected ? '#111' : county ? categoryColour(p.category) : '#fff',
+    weight: selected ? 3 : county ? 2 : 1,
+    dashArray: county && !selected ? '4 3' : null,
     fillColor: categoryColour(p.category),
-    fillOpacity: 0.85,
+    fillOpacity: county ? 0.4 : 0.85,
   };
 }
 
@@ -80,15 +88,26 @@ function reveal(cluster, marker) {
   parent.spiderfy();
 }
 
-/** Cluster bubble: project count inside, count and total investment on hover. */
+/** A div icon with a name for screen readers (Leaflet makes marker icons focusable buttons). */
+const NamedIcon = L.DivIcon.extend({
+  createIcon(old) {
+    const el = L.DivIcon.prototype.createIcon.call(this, old);
+    el.setAttribute('aria-label', this.options.label);
+    return el;
+  },
+});
+
+/** Cluster bubble: project count inside, count and total investment on hover and for screen readers. */
 function clusterIcon(cluster) {
   const projects = new Set(cluster.getAllChildMarkers().map((m) => m.project));
   let total = 0;
   projects.forEach((f) => { total += f.properties.total_investment ?? 0; });
   const n = projects.size;
   const size = n < 10 ? 'small' : n < 50 ? 'medium' : 'large';
-  return L.divIcon({
-    html: `<div><span title="${n} 个项目，合计 ${yi(total)} 亿元">${n}</span></div>`,
+  const label = `${n} 个项目，总投资 ${yi(total)} 亿元`;
+  return new NamedIcon({
+    label: `${label}，按回车展开`,
+    html: `<div><span title="${label}">${n}</span></div>`,
     className: `marker-cluster marker-cluster-${size}`,
     iconSize: L.point(40, 40),
   });

@@ -89,7 +89,8 @@ public final class ExportRoutes {
             }
             ctx.status(200);
             ctx.header("Content-Type", "application/zip");  // no charset: it is binary
-            ctx.header("Content-Disposition", "attachment; filename=\"" + req.fileName() + "\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + req.asciiFileName() + "\"; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(req.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
             ctx.header("Cache-Control", "no-store");
             new SnapshotWriter(layers).write(c, req, ctx.outputStream());
         } finally {

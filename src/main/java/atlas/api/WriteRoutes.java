@@ -3,6 +3,7 @@ package atlas.api;
 import atlas.db.Database;
 import atlas.geocode.GeocodeStore;
 import atlas.geocode.ManualPlacements;
+import atlas.ingest.DocumentTitle;
 import atlas.load.ImportAndPlace;
 import atlas.review.ReviewStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,15 @@ public final class WriteRoutes {
             throw ApiProblem.badParameter("file", "no file uploaded in the multipart field 'file'");
         }
         boolean dryRun = dryRun(ctx);
+        DocumentTitle title;
+        try {
+            title = DocumentTitle.given(name -> Optional.ofNullable(ctx.formParam(name)));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badParameter("date", e.getMessage());
+        }
+        if (!title.isEmpty() && files.size() > 1) {
+            throw ApiProblem.badParameter("title", "title, issuer, number and date describe one document; upload it alone");
+        }
         for (UploadedFile f : files) {
             if (f.size() > MAX_UPLOAD_BYTES) {
                 throw ApiProblem.of(413, "Payload Too Large", f.filename() + " is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB");
@@ -75,8 +85,9 @@ public final class WriteRoutes {
                 saved.add(file);
             }
             // A dry run reads, compares and reports; it writes, audits and places nothing (placed is null).
-            ImportAndPlace.Result result = dryRun ? importAndPlace.dryRun(c, saved, line -> { }, r -> { })
-                    : importAndPlace.run(c, saved, actor, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+            ImportAndPlace titled = importAndPlace.withTitle(title);
+            ImportAndPlace.Result result = dryRun ? titled.dryRun(c, saved, line -> { }, r -> { })
+                    : titled.run(c, saved, actor, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
                     line -> { }, r -> { });
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reports", result.reports());

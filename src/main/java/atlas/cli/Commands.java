@@ -28,14 +28,29 @@ final class Commands {
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
+    /** --title, --issuer, --number, --date: what one document is, where it does not say so itself. */
+    private static atlas.ingest.DocumentTitle importTitle(Options options) {
+        atlas.ingest.DocumentTitle title;
+        try {
+            title = atlas.ingest.DocumentTitle.given(options::option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--date: " + e.getMessage());
+        }
+        if (!title.isEmpty() && options.args().size() > 1) {
+            throw new UsageException("--title, --issuer, --number and --date describe one document; import it alone");
+        }
+        return title;
+    }
+
     static int importFiles(Path home, DatabaseTarget target, AtlasConfig config, Options options) {
         if (options.args().isEmpty()) {
-            throw new UsageException("usage: ./atlas import FILE... [--json] [--dry-run]");
+            throw new UsageException("usage: ./atlas import FILE... [--json] [--dry-run] [--title T --issuer I --number 文号 --date YYYY-MM-DD]");
         }
         boolean dryRun = options.flag("dry-run");
+        atlas.ingest.DocumentTitle title = importTitle(options);
         try (Database db = open(target); Connection c = db.connection()) {
             atlas.load.ImportAndPlace importAndPlace = new atlas.load.ImportAndPlace(home.resolve("geodata"),
-                    new atlas.ingest.ImportService(config.maxRows()));
+                    new atlas.ingest.ImportService(config.maxRows()).withTitle(title));
             List<Path> files = options.args().stream().map(Path::of).toList();
             ImportProgress progress = ImportProgress.forConsole(System.err);
             java.util.function.Consumer<atlas.ingest.ImportReport> print = r -> {

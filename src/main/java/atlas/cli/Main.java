@@ -20,6 +20,7 @@ public final class Main {
               db backup FILE | db restore FILE        the whole database to/from a pg_dump file (custom format)
               import FILE... [--json] [--dry-run]     import project lists (.txt, .csv, .xlsx, .xls, .docx);
                                                       --dry-run reads and reports, writes nothing
+                [--title T --issuer I --number 文号 --date D]   what one document is, where it does not say
               geocode [--report] [--eval FILE]        place every project; report unplaced; evaluate a labelled set
               boundaries import FILE [--partial]      replace county boundaries (GeoJSON, Shapefile, GeoPackage)
               export --region CODE|AREA-ID|BOX [filters] [--formats ..] [--out F.zip]   regional snapshot zip

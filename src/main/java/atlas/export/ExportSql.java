@@ -181,13 +181,24 @@ final class ExportSql {
         return names;
     }
 
-    record SourceDocument(String fileName, String sha256) {
+    /** A source document: its file, and its title, 文号 and date where known (null otherwise). */
+    record SourceDocument(String fileName, String sha256, String title, String number, String date) {
+        /** 《title》（文号，date）, or the file name when the document has no title. */
+        String label() {
+            if (title == null) {
+                return fileName;
+            }
+            String extra = java.util.stream.Stream.of(number, date).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining("，"));
+            return "《" + title + "》" + (extra.isEmpty() ? "" : "（" + extra + "）");
+        }
     }
 
     static List<SourceDocument> sourceDocuments(Connection c) throws SQLException {
         List<SourceDocument> out = new ArrayList<>();
-        query(c, "SELECT file_name, sha256 FROM source_document ORDER BY file_name, sha256", List.of(),
-                rs -> out.add(new SourceDocument(rs.getString(1), rs.getString(2))));
+        query(c, "SELECT file_name, sha256, title, doc_number, issued_on::text FROM source_document ORDER BY file_name, sha256",
+                List.of(), rs -> out.add(new SourceDocument(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))));
         return out;
     }
 

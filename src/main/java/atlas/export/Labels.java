@@ -17,7 +17,8 @@ final class Labels {
     static final Map<String, String> METHOD = Map.ofEntries(Map.entry("project_code", "项目代码"), Map.entry("code", "项目代码"),
             Map.entry("location", "建设地点"), Map.entry("location_text", "建设地点"), Map.entry("name", "项目名称"),
             Map.entry("responsible_unit", "责任单位"), Map.entry("unit", "责任单位"), Map.entry("route", "线路起止"),
-            Map.entry("crosswalk", "功能区代码对照"), Map.entry("code_history", "历史区划代码"), Map.entry("manual", "人工校正"));
+            Map.entry("crosswalk", "功能区代码对照"), Map.entry("code_history", "历史区划代码"), Map.entry("manual", "人工校正"),
+            Map.entry("city", "仅知地级市"), Map.entry("province", "全省"));
     static final Map<String, String> KIND = Map.of("construction", "四大建设", "metro", "大都市区", "metro-core", "都市区核心区",
             "new-district", "省级新区", "science-corridor", "科创走廊", "corridor", "大通道", "urban-belt", "城市连绵带",
             "garden-belt", "文化带", "coop-zone", "一体化合作先行区");

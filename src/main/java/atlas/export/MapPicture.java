@@ -25,10 +25,18 @@ import java.util.Set;
 final class MapPicture {
     static final int WIDTH = 1754;
     static final int HEIGHT = 1240;
-    /** The web map's category palette (web/js/format.js), in the same order. */
-    static final List<Color> PALETTE = hex("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-            "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d",
-            "#31a354", "#756bb1", "#636363");
+    /**
+     * The web map's category palette (web/js/format.js): ColorBrewer Set1 with Dark2's gold for its yellow,
+     * in the same order; categories after the eighth share Set1's grey (the web legend's 其他类别).
+     */
+    static final List<Color> PALETTE = hex("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#e6ab02", "#a65628",
+            "#f781bf");
+    static final Color OTHER = c("#999999");
+
+    /** The colour of the category with this index (in order of money). */
+    static Color colour(int index) {
+        return index < PALETTE.size() ? PALETTE.get(index) : OTHER;
+    }
     /** The web map's plan-area colours (web/js/areas.js). */
     static final Map<String, Color> KIND_COLOURS = Map.of("construction", c("#8d6e63"), "metro", c("#e8590c"),
             "metro-core", c("#c92a2a"), "new-district", c("#7048e8"), "science-corridor", c("#2b8a3e"),
@@ -142,7 +150,7 @@ final class MapPicture {
     private void paintMarks(List<Mark> marks, Canvas c) {
         for (Mark m : marks) {
             if (m.line()) {
-                Color col = PALETTE.get(m.colour() % PALETTE.size());
+                Color col = colour(m.colour());
                 for (double[] part : m.parts()) {
                     Path2D.Double p = new Path2D.Double();
                     for (int i = 0; i + 1 < part.length; i += 2) {
@@ -162,7 +170,7 @@ final class MapPicture {
         points.sort(Comparator.comparingDouble((Mark m) -> -radius(m.investment() / Math.max(1, m.parts().size()))));
         for (Mark m : points) {
             double r = radius(m.investment() / Math.max(1, m.parts().size()));
-            Color col = PALETTE.get(m.colour() % PALETTE.size());
+            Color col = colour(m.colour());
             for (double[] p : m.parts()) {
                 c.circle(x(p[0]), y(p[1]), r, alpha(col, 205), Color.WHITE, 0.9f);
             }
@@ -238,7 +246,7 @@ final class MapPicture {
         int shown = entries.size() <= room ? entries.size() : Math.max(0, room - 1);
         for (int i = 0; i < shown; i++) {
             LegendEntry e = entries.get(i);
-            c.circle(x + 8, y - 5, 7, alpha(PALETTE.get(e.colour() % PALETTE.size()), 215), Color.WHITE, 0.8f);
+            c.circle(x + 8, y - 5, 7, alpha(colour(e.colour()), 215), Color.WHITE, 0.8f);
             c.text(fit(e.name(), 14, PW - 90) + "（" + e.count() + "）", x + 24, y, 14, false, INK, Canvas.Anchor.START, false);
             y += 22;
         }

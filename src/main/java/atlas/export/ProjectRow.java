@@ -13,15 +13,19 @@ import java.util.Map;
  * One project as a table row (CSV and XLSX), read from the feature JSON the items endpoint serves,
  * so the tables and projects.geojson always say the same thing.
  */
-record ProjectRow(String id, String name, String category, String nature, BigDecimal totalInvestment,
+record ProjectRow(String id, String name, String codes, String category, String nature, BigDecimal totalInvestment,
                   BigDecimal plannedInvestment, Integer startYear, Integer endYear, String counties, String cities,
-                  String precision, String methods, String planAreas, String source, String table, String seq,
-                  String history, JsonNode entries, JsonNode geometry) {
+                  String precision, String methods, String planAreas, String sourceTitle, String sourceNumber,
+                  String source, String table, String seq, String history, JsonNode entries, JsonNode geometry) {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Column headers, in order: 名称 … 序号. */
-    static final List<String> HEADERS = List.of("名称", "类别", "建设性质", "总投资(亿元)", "年度计划投资(亿元)", "起始年",
-            "结束年", "区县", "地级市", "定位精度", "定位依据", "规划区域", "来源文件", "表", "序号", "历次清单条目");
+    /**
+     * Column headers, in order: 编号 (the feature id of the API) … 历次清单条目. 来源文件 is the document's title
+     * (its file name when it has none); 文件名 keeps the file as provenance.
+     */
+    static final List<String> HEADERS = List.of("编号", "名称", "项目代码", "类别", "建设性质", "总投资(亿元)",
+            "年度计划投资(亿元)", "起始年", "结束年", "区县", "地级市", "定位精度", "定位依据", "规划区域", "来源文件", "文号",
+            "文件名", "表", "序号", "历次清单条目");
 
     /** The 历次条目 sheet's columns: one row per list entry of an exported project. */
     static final List<String> ENTRY_HEADERS = List.of("项目名称", "清单年份", "清单", "表", "序号", "条目名称", "与本项目的关系",
@@ -39,18 +43,24 @@ record ProjectRow(String id, String name, String category, String nature, BigDec
         p.path("city_codes").forEach(c -> cities.add(divisionNames.getOrDefault(c.asText(), c.asText())));
         List<String> methods = new ArrayList<>();
         p.path("placement_methods").forEach(m -> methods.add(Labels.method(m.asText())));
-        return new ProjectRow(f.path("id").asText(), text(p, "name"), text(p, "category"), text(p, "nature"),
+        String source = text(p, "source");
+        String title = text(p, "source_title");
+        return new ProjectRow(f.path("id").asText(), text(p, "name"), join(p.path("project_codes")), text(p, "category"),
+                text(p, "nature"),
                 decimal(p, "total_investment"), decimal(p, "planned_investment"), integer(p, "start_year"),
                 integer(p, "end_year"), join(p.path("county_names")), String.join("、", cities),
                 Labels.precision(p.path("precision").isNull() ? null : p.path("precision").asText()),
-                String.join("、", methods), join(p.path("plan_area_names")), text(p, "source"), text(p, "table"),
+                String.join("、", methods), join(p.path("plan_area_names")), title == null ? source : title,
+                text(p, "source_number"), source, text(p, "table"),
                 text(p, "seq"), history(p.path("entries")), p.path("entries"), f.path("geometry"));
     }
 
     /** The values in HEADERS order: String, BigDecimal, Integer or null. */
     List<Object> values() {
         List<Object> v = new ArrayList<>(HEADERS.size());
+        v.add(id);
         v.add(name);
+        v.add(codes);
         v.add(category);
         v.add(nature);
         v.add(totalInvestment);
@@ -62,6 +72,8 @@ record ProjectRow(String id, String name, String category, String nature, BigDec
         v.add(precision);
         v.add(methods);
         v.add(planAreas);
+        v.add(sourceTitle);
+        v.add(sourceNumber);
         v.add(source);
         v.add(table);
         v.add(seq);

@@ -24,8 +24,10 @@ import java.util.List;
  * a frozen header, widths, '0.00' for 亿元 and a 合计 row; sheet 汇总 with totals by 区县 and by 类别.
  */
 final class ProjectsWorkbook implements AutoCloseable {
-    private static final int[] WIDTHS = {46, 34, 10, 14, 18, 8, 8, 26, 16, 10, 18, 40, 26, 10, 8, 60};
+    private static final int[] WIDTHS = {10, 46, 22, 34, 10, 14, 18, 8, 8, 26, 16, 10, 18, 40, 34, 22, 26, 10, 8, 60};
     private static final int[] ENTRY_WIDTHS = {46, 8, 40, 8, 8, 46, 18, 14, 18, 10, 40, 30};
+    private static final int TOTAL = ProjectRow.HEADERS.indexOf("总投资(亿元)");
+    private static final int PLANNED = ProjectRow.HEADERS.indexOf("年度计划投资(亿元)");
     private final SXSSFWorkbook wb = new SXSSFWorkbook(200);
     private final SXSSFSheet sheet;
     /** 历次条目: every list entry of the exported projects that have more than one. */
@@ -121,8 +123,8 @@ final class ProjectsWorkbook implements AutoCloseable {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(projects, 1), 0, ProjectRow.HEADERS.size() - 1));
         Row t = sheet.createRow(next);
         cell(t, 0, "合计（" + projects + " 个项目）", bold);
-        cell(t, 3, total, moneyBold);
-        cell(t, 4, planned, moneyBold);
+        cell(t, TOTAL, total, moneyBold);
+        cell(t, PLANNED, planned, moneyBold);
 
         Sheet s = wb.createSheet("汇总");
         s.setColumnWidth(0, 12 * 256);

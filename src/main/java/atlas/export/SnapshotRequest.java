@@ -54,8 +54,35 @@ public record SnapshotRequest(Region region, ProjectFilter filters, Set<Format> 
         return region.restrict(filters);
     }
 
-    /** atlas-330500-2024-05-01.zip (date in China time). */
+    /**
+     * atlas-330500-湖州市-2024-05-01.zip, or with filters atlas-330500-湖州市-筛选1a2b3c-2024-05-01.zip: the
+     * region's code and name, a short hash of the filters (two exports with different filters never
+     * share a name) and the date in China time.
+     */
     public String fileName() {
-        return "atlas-" + region.slug() + "-" + Labels.date(generatedAt) + ".zip";
+        String name = region.kind() == Region.Kind.BBOX ? "地图范围" : region.name();
+        return "atlas-" + region.slug() + "-" + name + filterTag("-筛选") + "-" + Labels.date(generatedAt) + ".zip";
+    }
+
+    /** The file name in ASCII (for clients that cannot read a UTF-8 one): atlas-330500-f1a2b3c-2024-05-01.zip. */
+    public String asciiFileName() {
+        return "atlas-" + region.slug() + filterTag("-f") + "-" + Labels.date(generatedAt) + ".zip";
+    }
+
+    /** The first 6 hex digits of the filters' SHA-256 (sorted name=value lines), after a prefix; "" without filters. */
+    private String filterTag(String prefix) {
+        java.util.Map<String, String> params = new java.util.TreeMap<>(filters.asParameters());
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        params.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + java.util.HexFormat.of().formatHex(hash).substring(0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

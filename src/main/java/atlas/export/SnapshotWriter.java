@@ -373,8 +373,7 @@ public final class SnapshotWriter {
             List<String> notes = new ArrayList<>();
             StringBuilder src = new StringBuilder("数据来源：");
             for (int i = 0; i < docs.size(); i++) {
-                src.append(i == 0 ? "" : "、").append(docs.get(i).fileName()).append("（SHA-256 ")
-                        .append(docs.get(i).sha256(), 0, Math.min(12, docs.get(i).sha256().length())).append("…）");
+                src.append(i == 0 ? "" : "、").append(docs.get(i).label());
             }
             src.append("。项目位置按项目代码、建设地点和名称推断，为区县代表点或线路示意，不是具体选址。");
             notes.add(src.toString());

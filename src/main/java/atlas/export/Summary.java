@@ -55,7 +55,16 @@ final class Summary {
             m.put("gpkg_shp_crs", req.crs().uri());
         }
         Map<String, Object> version = new LinkedHashMap<>();
-        version.put("source_documents", docs.stream().map(d -> Map.of("file_name", d.fileName(), "sha256", d.sha256())).toList());
+        version.put("source_documents", docs.stream().map(d -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("title", d.title());
+            x.put("number", d.number());
+            x.put("date", d.date());
+            x.put("label", d.label());
+            x.put("file_name", d.fileName());
+            x.put("sha256", d.sha256());
+            return x;
+        }).toList());
         version.put("boundaries", boundaries.stream().map(b -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("source", b.source());
@@ -137,7 +146,7 @@ final class Summary {
         line(sb, "数据版本");
         Map<String, Object> version = (Map<String, Object>) m.get("data_version");
         for (Map<String, Object> d : (List<Map<String, Object>>) version.get("source_documents")) {
-            line(sb, "  来源文件：" + d.get("file_name") + "  SHA-256 " + d.get("sha256"));
+            line(sb, "  来源文件：" + d.get("label") + "  文件 " + d.get("file_name") + "  SHA-256 " + d.get("sha256"));
         }
         for (Map<String, Object> b : (List<Map<String, Object>>) version.get("boundaries")) {
             line(sb, "  行政区划边界：" + b.get("source") + "，边界年份 " + b.get("vintage") + "（" + b.get("counties") + " 个区县）");

@@ -42,6 +42,7 @@ public final class DocumentReader {
                 && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0;
         List<ParsedTable> tables;
         List<String> skipped = List.of();
+        DocumentTitle title = DocumentTitle.NONE;
         switch (ext) {
             case "xlsx", "xlsm" -> {
                 if (!zip) {
@@ -75,7 +76,9 @@ public final class DocumentReader {
             }
             case "txt" -> {
                 requireText(fileName, bytes, zip || ole);
-                tables = TextTableReader.read(TextDecoding.decode(bytes));
+                String text = TextDecoding.decode(bytes);
+                tables = TextTableReader.read(text);
+                title = DocumentTitle.read(text.lines().toList());
                 if (tables.isEmpty()) {
                     throw new DocumentException(fileName, "no table found: expected a title line such as '附表 4'"
                             + " followed by a TAB-separated header row holding 序号");
@@ -100,7 +103,7 @@ public final class DocumentReader {
             throw new DocumentException(fileName, "no project list found: no table has a name column"
                     + " (项目名称/重点实施项目名称)" + found);
         }
-        return new ParsedDocument(fileName, sha256(bytes), tables, skipped);
+        return new ParsedDocument(fileName, sha256(bytes), tables, skipped, title);
     }
 
     private static void requireText(String fileName, byte[] bytes, boolean archive) throws DocumentException {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -32,13 +33,25 @@ public final class ImportService {
     public static final int DEFAULT_MAX_ROWS = 1_000_000;
 
     private final int maxRows;
+    /** Title parts given at import (--title, an API field): they win over what the document states. */
+    private final DocumentTitle given;
 
     public ImportService() {
         this(DEFAULT_MAX_ROWS);
     }
 
     public ImportService(int maxRows) {
+        this(maxRows, DocumentTitle.NONE);
+    }
+
+    private ImportService(int maxRows, DocumentTitle given) {
         this.maxRows = maxRows;
+        this.given = given;
+    }
+
+    /** The same service, giving the documents it imports this title (parts left null are read from them). */
+    public ImportService withTitle(DocumentTitle title) {
+        return new ImportService(maxRows, title);
     }
 
     /** Parses and stores one file; never throws for bad input: a failed report changes nothing. */
@@ -53,7 +66,7 @@ public final class ImportService {
     public ImportReport importFile(Connection c, Path file, Consumer<String> progress, boolean dryRun) throws SQLException {
         ParsedDocument doc;
         try {
-            doc = DocumentReader.read(file);
+            doc = DocumentReader.read(file).titled(given);
         } catch (DocumentException e) {
             ImportReport failed = ImportReport.failed(file.getFileName().toString(), e.getMessage());
             return dryRun ? failed.asDryRun() : failed;
@@ -84,7 +97,11 @@ public final class ImportService {
                         + " are accepted per document (ATLAS_MAX_ROWS); nothing was changed");
             }
             if (alreadyImported(c, doc.sha256())) {
-                c.rollback();
+                if (retitle(c, doc)) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
                 return new ImportReport(doc.fileName(), doc.sha256(), "unchanged", null, 0, 0, 0, 0, 0, 0, 0,
                         List.of(), List.of(), summaries(doc), 0);
             }
@@ -222,14 +239,65 @@ public final class ImportService {
 
     private static long insertDocument(Connection c, ParsedDocument doc) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO source_document (file_name, sha256) VALUES (?, ?) RETURNING id")) {
+                "INSERT INTO source_document (file_name, sha256, title, issuer, doc_number, issued_on)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, doc.fileName());
             ps.setString(2, doc.sha256());
+            ps.setString(3, doc.title().title());
+            ps.setString(4, doc.title().issuer());
+            ps.setString(5, doc.title().number());
+            ps.setObject(6, doc.title().date(), Types.DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The same bytes imported again with a title (given, or read from it: a document imported before titles
+     * were read gets its own): the stored title takes its parts, and the projects' served properties follow.
+     */
+    private static boolean retitle(Connection c, ParsedDocument doc) throws SQLException {
+        DocumentTitle t = doc.title();
+        if (t.isEmpty()) {
+            return false;
+        }
+        // Compared first: an UPDATE of no row would still fire the data-version trigger (ETags).
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id FROM source_document
+                WHERE sha256 = ? AND (title, issuer, doc_number, issued_on)
+                  IS DISTINCT FROM (coalesce(?, title), coalesce(?, issuer), coalesce(?, doc_number), coalesce(?, issued_on))""")) {
+            ps.setString(1, doc.sha256());
+            ps.setString(2, t.title());
+            ps.setString(3, t.issuer());
+            ps.setString(4, t.number());
+            ps.setObject(5, t.date(), Types.DATE);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE source_document SET title = coalesce(?, title), issuer = coalesce(?, issuer),
+                  doc_number = coalesce(?, doc_number), issued_on = coalesce(?, issued_on) WHERE id = ?""")) {
+            ps.setString(1, t.title());
+            ps.setString(2, t.issuer());
+            ps.setString(3, t.number());
+            ps.setObject(4, t.date(), Types.DATE);
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement up = c.prepareStatement("""
+                UPDATE project SET properties = project_feature_properties(id)
+                WHERE document_id = ? AND properties IS NOT NULL""")) {
+            up.setLong(1, id);
+            up.executeUpdate();
+        }
+        return true;
     }
 
     /** The list a table belongs to: its caption (the list's name) when printed, else its title. */

@@ -39,8 +39,8 @@ final class StatsSql {
             case "nature" -> "SELECT coalesce(nature, '未注明'), coalesce(nature, '未注明'), count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 1";
             case "precision" -> "SELECT precision, precision, count(*), sum(total_investment) FROM (%s) f GROUP BY 1 ORDER BY 1";
             case "source" -> """
-                    SELECT sd.file_name, sd.file_name, count(*), sum(f.total_investment) FROM (%s) f
-                    JOIN source_document sd ON sd.id = f.document_id GROUP BY 1 ORDER BY 1""";
+                    SELECT sd.file_name, coalesce(sd.title, sd.file_name), count(*), sum(f.total_investment) FROM (%s) f
+                    JOIN source_document sd ON sd.id = f.document_id GROUP BY 1, 2 ORDER BY 1""";
             default -> throw new IllegalArgumentException("groupby " + groupby);
         };
         return grouped.formatted(filtered(where));
@@ -51,5 +51,10 @@ final class StatsSql {
             "category", "SELECT DISTINCT category FROM project WHERE category IS NOT NULL ORDER BY 1",
             "nature", "SELECT DISTINCT nature FROM project WHERE nature IS NOT NULL ORDER BY 1",
             "source", "SELECT DISTINCT sd.file_name FROM project p JOIN source_document sd ON sd.id = p.document_id ORDER BY 1",
+            // Each source's title (its file name when it has none), in the order of "source".
+            "source_title", """
+                    SELECT DISTINCT ON (sd.file_name) coalesce(sd.title, sd.file_name) FROM source_document sd
+                    WHERE EXISTS (SELECT 1 FROM project p WHERE p.document_id = sd.id)
+                    ORDER BY sd.file_name, sd.imported_at DESC""",
             "precision", "SELECT DISTINCT precision FROM project WHERE precision IS NOT NULL ORDER BY 1");
 }

@@ -39,6 +39,11 @@ public final class ImportAndPlace {
         this.imports = imports;
     }
 
+    /** The same path, giving the documents it imports this title (parts left null are read from them). */
+    public ImportAndPlace withTitle(atlas.ingest.DocumentTitle title) {
+        return new ImportAndPlace(geodata, imports.withTitle(title));
+    }
+
     /**
      * Imports the files in order and places what they changed. actor names who imported them in the
      * audit log (null for the lists bundled with the program, which nobody imported); each report goes to reported as soon as its file is done; status lines go to out.

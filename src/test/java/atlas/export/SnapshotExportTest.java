@@ -145,12 +145,17 @@ class SnapshotExportTest {
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3), "UTF-8 BOM for Excel");
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
-        assertEquals("名称,类别,建设性质,总投资(亿元),年度计划投资(亿元),起始年,结束年,区县,地级市,定位精度,定位依据,规划区域,来源文件,表,序号,历次清单条目",
-                lines.get(0));
+        assertEquals("编号,名称,项目代码,类别,建设性质,总投资(亿元),年度计划投资(亿元),起始年,结束年,区县,地级市,定位精度,定位依据,"
+                + "规划区域,来源文件,文号,文件名,表,序号,历次清单条目", lines.get(0));
         JsonNode snapshot = JSON.readTree(huzhou.get("projects.geojson"));
         assertEquals(snapshot.path("features").size() + 1, lines.size(), "one row per project");
         JsonNode first = snapshot.path("features").get(0).path("properties");
-        assertTrue(lines.get(1).startsWith(first.path("name").asText() + ","), lines.get(1));
+        JsonNode firstFeature = snapshot.path("features").get(0);
+        assertTrue(lines.get(1).startsWith(firstFeature.path("id").asText() + "," + first.path("name").asText() + ","), lines.get(1));
+        assertTrue(lines.get(1).contains(",浙江省大都市区建设2021年工作要点,浙四大建设办〔2021〕6号,000_88eec6f24652ebc7.txt,")
+                || lines.get(1).contains(",浙江省大湾区建设2023年工作要点,浙四大建设办〔2023〕1号,001_30a6bebbb49a94f9.txt,"),
+                "the document by its title and 文号, its file kept: " + lines.get(1));
+        assertTrue(lines.stream().skip(1).noneMatch(l -> l.matches(".*,(city|province|county|site),.*")), "no English codes in a cell");
         assertTrue(text.contains("湖州市"), "地级市 column names the city");
         assertTrue(lines.stream().skip(1).allMatch(l -> l.matches(".*,附(表)?4,[^,]+,[^,]*$")), "every row ends with its table, 序号 and history");
     }
@@ -161,15 +166,16 @@ class SnapshotExportTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(huzhou.get("projects.xlsx")))) {
             Sheet s = wb.getSheet("项目");
             assertNotNull(s);
-            assertEquals("名称", s.getRow(0).getCell(0).getStringCellValue());
-            assertEquals("总投资(亿元)", s.getRow(0).getCell(3).getStringCellValue());
+            assertEquals("编号", s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("项目代码", s.getRow(0).getCell(2).getStringCellValue());
+            assertEquals("总投资(亿元)", s.getRow(0).getCell(5).getStringCellValue());
             assertNotNull(s.getPaneInformation(), "frozen header");
             assertTrue(s.getPaneInformation().isFreezePane());
             int last = s.getLastRowNum();
             assertEquals(summary.path("count").asInt() + 1, last, "header, one row per project, totals");
             double sum = 0;
             for (int i = 1; i < last; i++) {
-                Cell c = s.getRow(i).getCell(3);
+                Cell c = s.getRow(i).getCell(5);
                 if (c != null) {
                     sum += c.getNumericCellValue();
                     assertEquals("0.00", c.getCellStyle().getDataFormatString());
@@ -177,8 +183,8 @@ class SnapshotExportTest {
             }
             Row totals = s.getRow(last);
             assertTrue(totals.getCell(0).getStringCellValue().startsWith("合计"));
-            assertEquals(sum, totals.getCell(3).getNumericCellValue(), 1e-6);
-            assertEquals(summary.path("total_investment").doubleValue(), totals.getCell(3).getNumericCellValue(), 1e-6);
+            assertEquals(sum, totals.getCell(5).getNumericCellValue(), 1e-6);
+            assertEquals(summary.path("total_investment").doubleValue(), totals.getCell(5).getNumericCellValue(), 1e-6);
 
             Sheet by = wb.getSheet("汇总");
             assertNotNull(by, "second sheet 汇总");
@@ -298,7 +304,14 @@ class SnapshotExportTest {
         for (String name : huzhou.keySet()) {
             assertArrayEquals(huzhou.get(name), zip.get(name), name + " is the same from the CLI's code path");
         }
-        assertEquals("atlas-330500-2024-05-01.zip", req.fileName());
+        assertEquals("atlas-330500-湖州市-2024-05-01.zip", req.fileName(), "the region's code and name, no filters");
+        SnapshotRequest filtered = new SnapshotRequest(req.region(), new atlas.layers.ProjectFilter(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("交通节点新城开发工程"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty()), req.formats(), req.generatedAt());
+        assertTrue(filtered.fileName().matches("atlas-330500-湖州市-筛选[0-9a-f]{6}-2024-05-01\\.zip"), filtered.fileName());
+        assertTrue(filtered.asciiFileName().matches("atlas-330500-f[0-9a-f]{6}-2024-05-01\\.zip"), filtered.asciiFileName());
         assertEquals(BigDecimal.ZERO.signum(), 0);
     }
 }

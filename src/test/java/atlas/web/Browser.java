@@ -73,7 +73,40 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A screen to test on: its size in device pixels and the browser's zoom (2 = 200%: the page sees a
+     * viewport half as wide and high, drawn at twice the pixels).
+     */
+    record Screen(String name, int width, int height, double zoom, boolean touch) {
+        static final Screen PHONE = new Screen("390x844", 390, 844, 1, true);
+        static final Screen LAPTOP = new Screen("1366x768", 1366, 768, 1, false);
+        static final Screen DESKTOP = new Screen("1400x900", 1400, 900, 1, false);
+        static final Screen LAPTOP_ZOOMED = new Screen("1366x768-200pct", 1366, 768, 2, false);
+
+        /** Chromium's windows are at least 500 px wide; a phone or a zoomed page is emulated instead. */
+        boolean emulated() {
+            return touch || zoom != 1;
+        }
+
+        int cssWidth() {
+            return (int) Math.round(width / zoom);
+        }
+
+        int cssHeight() {
+            return (int) Math.round(height / zoom);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     static Browser start() {
+        return start(Screen.DESKTOP);
+    }
+
+    static Browser start(Screen screen) {
         requireInstalled();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Path profile;
@@ -87,7 +120,13 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1400,900", "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--lang=zh-CN", screen.emulated() ? "--window-size=1400,900"
+                        : "--window-size=" + screen.cssWidth() + "," + screen.cssHeight());
+        if (screen.emulated()) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics", java.util.Map.of(
+                    "width", screen.cssWidth(), "height", screen.cssHeight(), "pixelRatio", screen.zoom(),
+                    "touch", screen.touch())));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
