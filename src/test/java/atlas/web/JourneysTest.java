@@ -443,7 +443,7 @@ class JourneysTest {
         String csv = new String(zip.get("projects.csv"), StandardCharsets.UTF_8).substring(1);
         List<String> lines = csv.lines().toList();
         assertEquals("编号,名称,项目代码,类别,建设性质,总投资(亿元),年度计划投资(亿元),起始年,结束年,区县,地级市,定位精度,定位依据,"
-                + "规划区域,来源文件,文号,文件名,表,序号", lines.get(0));
+                + "规划区域,来源文件,文号,文件名,表,序号,历次清单条目", lines.get(0));
         assertEquals(expected.size(), lines.size() - 1, "one row per project of the filtered city");
         Set<String> ids = new TreeSet<>();
         lines.stream().skip(1).forEach(l -> ids.add(l.substring(0, l.indexOf(','))));
