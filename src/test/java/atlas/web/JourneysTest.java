@@ -190,7 +190,7 @@ class JourneysTest {
     /** The open popup lies inside the map, its title and × under no control, not wider than the map. */
     @SuppressWarnings("unchecked")
     private void assertPopupFits(String what) {
-        browser.waitFor(Duration.ofSeconds(4), () -> popupProblems().isEmpty());
+        browser.waitFor(Duration.ofSeconds(8), () -> popupProblems().isEmpty());  // autoPan is animated; slow on a loaded machine
         List<String> problems = popupProblems();
         assertTrue(problems.isEmpty(), what + " at " + screen + ": " + problems);
     }
