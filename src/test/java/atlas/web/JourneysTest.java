@@ -190,7 +190,15 @@ class JourneysTest {
     /** The open popup lies inside the map, its title and × under no control, not wider than the map. */
     @SuppressWarnings("unchecked")
     private void assertPopupFits(String what) {
-        browser.waitFor(Duration.ofSeconds(8), () -> popupProblems().isEmpty());  // autoPan is animated; slow on a loaded machine
+        // autoPan is animated, and a popup opened during a flight is fitted again when it ends: judge the
+        // settled popup (fitting at two looks half a second apart), not a frame in between.
+        browser.waitFor(Duration.ofSeconds(10), () -> {
+            if (!popupProblems().isEmpty()) {
+                return false;
+            }
+            Browser.sleep(500);
+            return popupProblems().isEmpty();
+        });
         List<String> problems = popupProblems();
         assertTrue(problems.isEmpty(), what + " at " + screen + ": " + problems);
     }
