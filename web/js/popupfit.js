@@ -42,6 +42,21 @@ function fit(map, popup) {
   popup._updateLayout();
   popup._updatePosition();
   popup._adjustPan();
+  // Panning stops at the map's bounds (an area near the province's edge): once the pan has ended, a
+  // popup still reaching above its room is made shorter, so its title and × stay inside the map.
+  setTimeout(() => shrinkIntoRoom(map, popup, r), 400);
+}
+
+function shrinkIntoRoom(map, popup, r) {
+  const el = popup.getElement();
+  if (!el || !popup._map || !popup._contentNode) return;
+  const m = map.getContainer().getBoundingClientRect();
+  const top = el.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect().top;
+  const over = m.top + r.top - top;
+  if (over <= 1) return;
+  popup.options.maxHeight = Math.max(120, popup._contentNode.offsetHeight - over);
+  popup._updateLayout();
+  popup._updatePosition();
 }
 
 /** Fit every popup when it opens and whenever a part inside it opens or closes. beforeFit() runs first. */
