@@ -199,7 +199,7 @@ def faults(lb, primary_port, replica_data, replica_port, reader_ports, readers, 
         t0 = time.time()
         readers[0] = atlas("serve", replica_port, reader_ports[0], "reader1")
         report["reader_listening_s"] = wait_listening(reader_ports[0]) - t0
-        report["reader_back_s"] = wait_ready(reader_ports[0], "restarted reader")
+        report["reader_back_s"] = wait_ready(reader_ports[0], "restarted reader", 150)
         say(f"reader r1 restarted: listening after {report['reader_listening_s']:.1f} s, ready after {report['reader_back_s']:.1f} s")
 
     restarter = threading.Thread(target=restart_reader)

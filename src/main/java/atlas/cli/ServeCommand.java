@@ -49,7 +49,7 @@ final class ServeCommand {
         int port = options.intOption("port", 7070);
         String url = target.ensureJdbcUrl();
         Database db = Database.connect(url, 16);
-        db.migrate();
+        db.migrateWhenReachable(120_000);
         prepare(home, db, config, demo, System.out);
         ApiServer server = new ApiServer(db, new AtlasRoutes(home, db, config)).start(host, port);
         System.out.println("Project Atlas is serving on http://" + host + ":" + server.port() + "/");

@@ -46,6 +46,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies pending migrations, waiting (up to waitMillis) while the database is unreachable or
+     * restarting: a server started while its database restarts (a replica after a failover, say)
+     * comes up when the database does instead of exiting.
+     */
+    public int migrateWhenReachable(long waitMillis) {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        while (true) {
+            try {
+                return migrate();
+            } catch (RuntimeException e) {
+                if (!unreachable(e) || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Applies pending Flyway migrations (src/main/resources/db/migration). */
     public int migrate() {
         return flyway().migrate().migrationsExecuted;
