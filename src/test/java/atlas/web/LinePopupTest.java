@@ -1,9 +1,7 @@
 package atlas.web;
 
-import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,17 +30,11 @@ class LinePopupTest {
     private static TestServer server;
     private Browser browser;
 
+    /** The class's real server, started and stopped by PostgisExtension. */
     @BeforeAll
-    static void startServer(Database db) {
+    static void startServer(TestServer shared) {
         Browser.requireInstalled();
-        server = new TestServer(db);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = shared;
     }
 
     @BeforeEach

@@ -3,7 +3,6 @@ package atlas.web;
 import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +36,13 @@ class ProjectPageTest {
     private String railway;  // 金甬铁路, a line
 
     @BeforeAll
-    void start(Database db) throws Exception {
+    void start(Database db, TestServer shared) throws Exception {
         Browser.requireInstalled();
-        server = new TestServer(db);
+        server = shared;  // the class's real server, started and stopped by PostgisExtension
         try (Connection c = db.connection()) {
             tod = scalar(c, "SELECT fid FROM project WHERE list_title = ? AND seq = '2'", METRO_LIST);
             railway = scalar(c, "SELECT fid FROM project WHERE name LIKE ? AND ST_Dimension(geom) = 1 ORDER BY fid LIMIT 1", "金甬铁路%");
         }
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @BeforeEach

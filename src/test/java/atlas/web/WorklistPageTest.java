@@ -1,11 +1,9 @@
 package atlas.web;
 
-import atlas.db.Database;
 import atlas.testing.PostgisExtension;
 import atlas.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,17 +38,11 @@ class WorklistPageTest {
     private static TestServer server;
     private Browser browser;
 
+    /** The class's real server, started and stopped by PostgisExtension. */
     @BeforeAll
-    static void startServer(Database db) {
+    static void startServer(TestServer shared) {
         Browser.requireInstalled();
-        server = new TestServer(db);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        server = shared;
     }
 
     @BeforeEach
