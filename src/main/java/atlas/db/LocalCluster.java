@@ -54,8 +54,12 @@ public final class LocalCluster {
         }
         // jit=off: our statements are short and compiling one costs more than running it (a page query
         // whose estimated cost passed jit_above_cost after an ANALYZE spent longer in LLVM than running).
+        // max_wal_size=4GB: placing a large list rewrites every new row once more; with the default 1 GB
+        // a checkpoint started in the middle of that UPDATE, and every page it touched after it went to
+        // the WAL whole.
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -c shared_buffers=" + sharedBuffersMb() + "MB -c jit=off", "start"));
+                "-w", "-t", "60", "-o", "-p " + port + " -c shared_buffers=" + sharedBuffersMb() + "MB -c jit=off"
+                        + " -c max_wal_size=4GB", "start"));
         return port;
     }
 

@@ -312,7 +312,7 @@ public final class GeocodeStore {
                       plan_areas = n.plan_areas
                     FROM (
                       SELECT g.project_id, g.precision, g.geom, coalesce(pa.ids, '{}') AS plan_areas,
-                        project_feature_json(q, sd.file_name, g.precision, pl.county_codes, pl.county_names, pl.city_codes,
+                        project_feature_json(q, sd, g.precision, pl.county_codes, pl.county_names, pl.city_codes,
                                              pl.methods, pl.evidence, coalesce(pa.ids, '{}'), pa.names, %1$s) AS properties
                       FROM geocode_placed g
                       JOIN project q ON q.id = g.project_id

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * '杭绍甬智慧高速公路(宁波二期西段)' is 杭绍甬智慧高速公路 + [宁波二期西段]. Generic words
  * (项目, 建设工程 …) and brackets that only qualify the name ((暂定名), (嘉兴)) are not part of the base.
  */
-record EntryName(String base, List<String> markers, String routeInitials, String routeKind) {
+record EntryName(String base, List<String> markers, String routeInitials, String routeKind, String cleanName) {
     private static final Pattern BRACKET = Pattern.compile("\\(([^()]*)\\)");
     private static final Pattern SECTION_WORD = Pattern.compile("段|期|阶段|区块|标段");
     private static final Pattern PHASE = Pattern.compile("[一二三四五六七八九十0-9]+(?:[-~至、][一二三四五六七八九十0-9]+)?期");
@@ -23,9 +23,15 @@ record EntryName(String base, List<String> markers, String routeInitials, String
     /** 'X至Y' routes: the initials of X and Y are how a line is often abbreviated (杭州至德清 -> 杭德). */
     private static final Pattern ROUTE = Pattern.compile("([\\p{IsHan}]{2,3}?)至([\\p{IsHan}]{2,3}?)(城际铁路|市域铁路|铁路|高速公路|高速|公路)");
     private static final Pattern ROUTE_KIND = Pattern.compile("铁路|高速|公路|航道");
+    private static final Pattern RANGE = Pattern.compile(".+[至~\\-].+");
+    private static final Pattern PHASE_NUMBER = Pattern.compile("([一二三四五六七八九十0-9]+)期");
+    private static final Pattern NOT_NUMBER = Pattern.compile("[^0-9A-Za-z甲乙丙丁戊]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u3000]+");
+    private static final Pattern QUOTES = Pattern.compile("[“”\"‘’]");
 
     static EntryName of(String name) {
-        String s = clean(name);
+        String cleanName = clean(name);
+        String s = cleanName;
         List<String> markers = new ArrayList<>();
         Matcher route = ROUTE.matcher(s);
         String initials = null;
@@ -39,7 +45,7 @@ record EntryName(String base, List<String> markers, String routeInitials, String
         while (b.find()) {
             String inner = b.group(1);
             // '(宁波二期西段)', '(三门麻岙岭至临海青岭)': which stretch or phase; '(暂定名)', '(嘉兴)' only qualify the name.
-            if (SECTION_WORD.matcher(inner).find() || inner.matches(".+[至~\\-].+")) {
+            if (SECTION_WORD.matcher(inner).find() || RANGE.matcher(inner).matches()) {
                 markers.add(inner);
             }
             b.appendReplacement(out, "");
@@ -67,18 +73,18 @@ record EntryName(String base, List<String> markers, String routeInitials, String
                 changed = true;
             }
         }
-        return new EntryName(s, List.copyOf(markers), initials, kind);
+        return new EntryName(s, List.copyOf(markers), initials, kind, cleanName);
     }
 
     /** Spaces out, brackets and quotes in one form. */
     static String clean(String s) {
-        return s.replaceAll("[\\s\u00a0\u3000]+", "").replace('（', '(').replace('）', ')').replace('〔', '[').replace('〕', ']')
-                .replaceAll("[“”\"‘’]", "");
+        String spaced = SPACES.matcher(s).replaceAll("").replace('（', '(').replace('）', ')').replace('〔', '[').replace('〕', ']');
+        return QUOTES.matcher(spaced).replaceAll("");
     }
 
     /** The numbers and Latin codes in the base ('S2', '21、22'): two bases that differ in them name different things. */
     String numbers() {
-        return base.replaceAll("[^0-9A-Za-z甲乙丙丁戊]+", " ").trim();
+        return NOT_NUMBER.matcher(base).replaceAll(" ").trim();
     }
 
     /** Chinese characters in the base: a base of a road number alone ('228国道') says too little. */
@@ -89,7 +95,7 @@ record EntryName(String base, List<String> markers, String routeInitials, String
     /** The phase number when the markers name one ('三期' -> 3), else 0. */
     int phase() {
         for (String m : markers) {
-            Matcher p = Pattern.compile("([一二三四五六七八九十0-9]+)期").matcher(m);
+            Matcher p = PHASE_NUMBER.matcher(m);
             if (p.find()) {
                 String n = p.group(1);
                 String digits = "一二三四五六七八九";
@@ -118,11 +124,11 @@ record EntryName(String base, List<String> markers, String routeInitials, String
     }
 
     /** The route abbreviation rule: '杭州至德清城际铁路' and '杭德市域铁路' name one line. */
-    static boolean abbreviates(EntryName full, String otherName) {
+    static boolean abbreviates(EntryName full, EntryName otherName) {
         if (full.routeInitials == null) {
             return false;
         }
-        String other = clean(otherName);
+        String other = otherName.cleanName;
         Matcher kind = ROUTE_KIND.matcher(other);
         return other.startsWith(full.routeInitials) && kind.find() && other.contains(full.routeKind);
     }

@@ -24,16 +24,19 @@ public final class LinkScorer {
     private static final double SECTION_NAME = 0.85;
 
     public Optional<Judgement> judge(Entry a, Entry b) {
-        EntryName na = EntryName.of(a.name());
-        EntryName nb = EntryName.of(b.name());
+        return judge(a, b, EntryName.of(a.name()), EntryName.of(b.name()));
+    }
+
+    /** The same, with the names already read (a large list judges many pairs of one name). */
+    Optional<Judgement> judge(Entry a, Entry b, EntryName na, EntryName nb) {
         Optional<Judgement> byCode = byCode(a, b, na, nb);
         if (byCode.isPresent()) {
             return byCode;
         }
         List<String> why = new ArrayList<>();
         double name = EntryName.similarity(na.base(), nb.base());
-        if (EntryName.abbreviates(na, b.name()) || EntryName.abbreviates(nb, a.name())) {
-            EntryName full = na.routeInitials() != null && EntryName.abbreviates(na, b.name()) ? na : nb;
+        if (EntryName.abbreviates(na, nb) || EntryName.abbreviates(nb, na)) {
+            EntryName full = na.routeInitials() != null && EntryName.abbreviates(na, nb) ? na : nb;
             name = Math.max(name, 0.8);
             why.add("“" + full.routeInitials() + "”为线路起讫地的简称");
         }

@@ -22,6 +22,8 @@ public final class Linker {
     private static final int COMMON_BIGRAM = 50;
 
     private final LinkScorer scorer = new LinkScorer();
+    /** Names read once per run: candidates and judging read the same names, and lists repeat names. */
+    private final Map<String, EntryName> readNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public record Found(Entry a, Entry b, Judgement judgement) {
     }
@@ -34,7 +36,7 @@ public final class Linker {
         Set<String> printed = new HashSet<>();
         Set<String> kinds = new HashSet<>();   // list + base of a name printed twice in that list
         // Reading names is the costly part of a large list: on every core.
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> names[i] = EntryName.of(entries.get(i).name()));
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> names[i] = nameOf(entries.get(i)));
         for (int i = 0; i < n; i++) {
             bigrams.add(EntryName.bigrams(names[i].base()));
             String listBase = entries.get(i).list() + "\n" + names[i].base();
@@ -55,7 +57,7 @@ public final class Linker {
             }
             return EntryName.dice(bigrams.get(p[0]), bigrams.get(p[1])) >= 0.5
                     || EntryName.similarity(names[p[0]].base(), names[p[1]].base()) >= 0.5
-                    || EntryName.abbreviates(names[p[0]], b.name()) || EntryName.abbreviates(names[p[1]], a.name());
+                    || EntryName.abbreviates(names[p[0]], names[p[1]]) || EntryName.abbreviates(names[p[1]], names[p[0]]);
         };
         if (n <= ALL_PAIRS_UP_TO) {
             for (int i = 0; i < n; i++) {
@@ -94,15 +96,18 @@ public final class Linker {
 
     /** Judges the candidate pairs (entries now with their places), the earlier entry first. */
     public List<Found> judge(List<Entry> entries, List<int[]> pairs) {
-        List<Found> out = new ArrayList<>();
-        for (int[] p : pairs) {
+        // Each pair is judged on its own: on every core, the answers in the pairs' order.
+        return pairs.parallelStream().map(p -> {
             Entry x = entries.get(p[0]);
             Entry y = entries.get(p[1]);
             Entry a = x.before(y) ? x : y;
             Entry b = a == x ? y : x;
-            scorer.judge(a, b).ifPresent(j -> out.add(new Found(a, b, j)));
-        }
-        return out;
+            return scorer.judge(a, b, nameOf(a), nameOf(b)).map(j -> new Found(a, b, j));
+        }).flatMap(java.util.Optional::stream).toList();
+    }
+
+    private EntryName nameOf(Entry e) {
+        return readNames.computeIfAbsent(e.name(), EntryName::of);
     }
 
     public List<Found> link(List<Entry> entries) {

@@ -144,9 +144,11 @@ public record ColumnMap(List<String> headers, Map<Field, Integer> columns) {
         return map;
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
+
     /** Full-width to half-width (NFKC), all whitespace and line breaks removed. */
     public static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00a0\\u3000]+", "");
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     /** The normalised header without a trailing unit such as (亿元). */

@@ -27,22 +27,32 @@ final class Values {
     /** The label of a totals row: 合计, 小计, 总计, 共计, 全市合计, 合计（10项）. */
     private static final Pattern TOTAL = Pattern.compile("^.{0,8}?(合计|小计|总计|共计)([(（][^()（）]*[)）])?[:：]?$");
 
+    // Compiled once: these run on every cell of a list.
+    private static final Pattern SPACES_AND_COMMAS = Pattern.compile("[\\s,]+");
+    private static final Pattern DASHES = Pattern.compile("[-—–_/]+");
+    private static final Pattern YI_SUFFIX = Pattern.compile("(亿元|亿)$");
+    private static final Pattern ANY_UNIT_SUFFIX = Pattern.compile("(亿元|亿|万元|万|元)$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。.;；:：]+$");
+    private static final Pattern BREAK_IN_LATIN = Pattern.compile("(?<=[A-Za-z])[ \\t]*[\\r\\n]+\\s*(?=[A-Za-z])");
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+    private static final Pattern SPACE_RUNS = Pattern.compile("[ \\t\\u3000]+");
+
     private Values() {
     }
 
     /** The cell with NFKC folding (full-width digits and signs) and no spaces or thousands separators. */
     static String compact(String cell) {
-        return Normalizer.normalize(cell, Normalizer.Form.NFKC).replaceAll("[\\s,]+", "");
+        return SPACES_AND_COMMAS.matcher(Normalizer.normalize(cell, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     static boolean isPlaceholder(String cell) {
         String c = compact(cell);
-        return PLACEHOLDERS.contains(c) || c.matches("[-—–_/]+");
+        return PLACEHOLDERS.contains(c) || DASHES.matcher(c).matches();
     }
 
     /** An amount in 亿元: "94.5", "94.5亿元", "1,234" ; empty for placeholders; null-free: text gives empty too. */
     static Optional<BigDecimal> amount(String cell, boolean tenThousandYuan) {
-        String c = compact(cell).replaceFirst("(亿元|亿)$", "");
+        String c = YI_SUFFIX.matcher(compact(cell)).replaceFirst("");
         if (!NUMBER.matcher(c).matches()) {
             return Optional.empty();
         }
@@ -64,7 +74,7 @@ final class Values {
 
     /** The number of a cell as printed (without a unit suffix), not converted. */
     static Optional<BigDecimal> number(String cell) {
-        String c = compact(cell).replaceFirst("(亿元|亿|万元|万|元)$", "");
+        String c = ANY_UNIT_SUFFIX.matcher(compact(cell)).replaceFirst("");
         if (!NUMBER.matcher(c).matches()) {
             return Optional.empty();
         }
@@ -73,7 +83,7 @@ final class Values {
 
     /** True when {@link #amount} would read the cell as a number. */
     static boolean isAmount(String cell) {
-        return NUMBER.matcher(compact(cell).replaceFirst("(亿元|亿)$", "")).matches();
+        return NUMBER.matcher(YI_SUFFIX.matcher(compact(cell)).replaceFirst("")).matches();
     }
 
     /** Start and end year of '2019-2022', '2019—2025', '2019-2022 年', '2021' (start = end), '2019-' (no end). */
@@ -115,9 +125,9 @@ final class Values {
 
     /** A section's name without trailing punctuation or a count such as （5项）. */
     static String sectionTitle(String name) {
-        String n = name.strip().replaceAll("[。.;；:：]+$", "");
+        String n = TRAILING_PUNCTUATION.matcher(name.strip()).replaceAll("");
         n = SECTION_COUNT.matcher(n).replaceFirst("");
-        return n.strip().replaceAll("[。.;；:：]+$", "");
+        return TRAILING_PUNCTUATION.matcher(n.strip()).replaceAll("");
     }
 
     /** 2 for a sub-section heading （一）..., 1 for 一、... ; 0 when the text is not a section heading. */
@@ -159,7 +169,7 @@ final class Values {
 
     /** Cell text for display: line breaks inside a cell removed, runs of spaces collapsed. */
     static String clean(String cell) {
-        return cell.replaceAll("(?<=[A-Za-z])[ \\t]*[\\r\\n]+\\s*(?=[A-Za-z])", " ")
-                .replaceAll("\\s*[\\r\\n]+\\s*", "").replaceAll("[ \\t\\u3000]+", " ").strip();
+        String joined = BREAK_IN_LATIN.matcher(cell).replaceAll(" ");
+        return SPACE_RUNS.matcher(LINE_BREAKS.matcher(joined).replaceAll("")).replaceAll(" ").strip();
     }
 }

@@ -38,11 +38,12 @@ public final class ProjectLineSql {
             ON CONFLICT DO NOTHING""";
 
     /**
-     * The staged projects that follow lines: their 'lines' property is project_lines_json(id) (V22), the
+     * The staged projects that follow lines, with their 'lines' property: project_lines_json(id) (V22), the
      * same function the served properties of a not yet placed row use, read after project_line is written.
+     * Grouped, so the lines are a column of their own and the properties' function stays inlinable (V37).
      */
-    public static final String WITH_LINES = "(SELECT DISTINCT project_id FROM geocode_line)";
+    public static final String WITH_LINES = "(SELECT project_id, project_lines_json(project_id) AS lines FROM geocode_line GROUP BY project_id)";
 
-    /** The 'lines' property of a staged project g, given lj from WITH_LINES joined on it. */
-    public static final String LINES_PROPERTY = "CASE WHEN lj.project_id IS NULL THEN '[]'::json ELSE project_lines_json(g.project_id) END";
+    /** The 'lines' property of a staged project, given lj from WITH_LINES joined on it (NULL: it follows none). */
+    public static final String LINES_PROPERTY = "lj.lines";
 }
