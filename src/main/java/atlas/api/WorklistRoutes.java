@@ -22,7 +22,7 @@ public final class WorklistRoutes {
     static final String TITLE = "清单事项";
     private static final Set<String> FILTERS = Set.of("kind", "unit", "lead_unit", "deadline", "deadline_from",
             "deadline_to", "county", "city", "area", "source", "q", "as_of");
-    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "f");
+    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "datetime", "f");
     private final WorkItems items;
 
     public WorklistRoutes(WorkItems items) {
@@ -40,11 +40,23 @@ public final class WorklistRoutes {
         app.get("/collections/" + COLLECTION + "/items", this::page);
         app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
             String id = ctx.pathParam("fid");
+            new RequestParams(ctx.queryParamMap()).rejectUnknown(Set.of("f"));
             String feature = items.item(id).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
             if (Http.notModified(ctx, version())) {
                 return;
             }
-            ctx.contentType(Http.GEOJSON).result(feature);
+            if (Http.format(ctx).equals(Http.HTML)) {
+                ctx.contentType("text/html; charset=utf-8").result(HtmlPages.jsonPage(TITLE, feature));
+                return;
+            }
+            // OGC API - Features: a feature links to itself, its other encodings and its collection
+            String base = Http.baseUrl(ctx) + "/collections/" + COLLECTION;
+            String href = base + "/items/" + enc(id);
+            String links = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(
+                    FeatureRoutes.link(href, "self", Http.GEOJSON, "this feature"),
+                    FeatureRoutes.link(href + "?f=html", "alternate", Http.HTML, "HTML"),
+                    FeatureRoutes.link(base, "collection", Http.JSON, TITLE)));
+            ctx.contentType(Http.GEOJSON).result(feature.substring(0, feature.lastIndexOf('}')) + ",\"links\":" + links + "}");
         });
     }
 
@@ -91,11 +103,15 @@ public final class WorklistRoutes {
                 .append(",\"numberReturned\":").append(page.features().size())
                 .append(",\"timeStamp\":\"").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append("\",\"links\":[{\"href\":").append(quote(base + (ctx.queryString() == null ? "" : "?" + ctx.queryString())))
-                .append(",\"rel\":\"self\",\"type\":\"application/geo+json\"}");
+                .append(",\"rel\":\"self\",\"type\":\"application/geo+json\"}")
+                .append(",{\"href\":").append(quote(base + "?" + withQuery(ctx, "f", "html")))
+                .append(",\"rel\":\"alternate\",\"type\":\"text/html\"}");
         if (q.offset() + page.features().size() < page.matched()) {
-            String next = base + "?" + nextQuery(ctx, q.offset() + q.limit());
+            String next = base + "?" + withQuery(ctx, "offset", String.valueOf(q.offset() + q.limit()));
             sb.append(",{\"href\":").append(quote(next)).append(",\"rel\":\"next\",\"type\":\"application/geo+json\"}");
         }
+        sb.append(",{\"href\":").append(quote(Http.baseUrl(ctx) + "/collections/" + COLLECTION))
+                .append(",\"rel\":\"collection\",\"type\":\"application/json\"}");
         sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
         ctx.contentType(Http.GEOJSON).result(sb.toString());
     }
@@ -170,11 +186,45 @@ public final class WorklistRoutes {
             from = ends[0].isEmpty() || ends[0].equals("..") ? from : Optional.of(parseDate("deadline", ends[0]));
             to = ends[1].isEmpty() || ends[1].equals("..") ? to : Optional.of(parseDate("deadline", ends[1]));
         }
+        Optional<String> datetime = p.single("datetime");
+        if (datetime.isPresent()) {
+            // OGC API datetime over the item's temporal property, its deadline (a day in Beijing)
+            if (range.isPresent() || from.isPresent() || to.isPresent()) {
+                throw ApiProblem.badParameter("datetime", "give datetime or deadline / deadline_from / deadline_to, not both");
+            }
+            String[] ends = datetime.get().split("/", -1);
+            if (ends.length > 2) {
+                throw ApiProblem.badParameter("datetime", "an instant or an interval start/end, '..' for an open end");
+            }
+            from = instant(ends[0]);
+            to = ends.length == 1 ? from : instant(ends[1]);
+            if (ends.length == 1 && from.isEmpty()) {
+                throw ApiProblem.badParameter("datetime", "an instant or an interval start/end, '..' for an open end");
+            }
+            if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+                throw ApiProblem.badParameter("datetime", "the interval starts after it ends");
+            }
+        }
         Optional<String> county = p.single("county").map(v -> code("county", v));
         Optional<String> city = p.single("city").map(v -> code("city", v));
         LocalDate asOf = date(p, "as_of").orElse(LocalDate.now());
         return new WorkItemQuery(kind, p.single("unit"), p.single("lead_unit"), from, to, county, city,
                 p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset);
+    }
+
+    /** One end of a datetime: an RFC 3339 date or date-time (as a Beijing day), empty for '..' or nothing. */
+    private static Optional<LocalDate> instant(String v) {
+        if (v.isEmpty() || v.equals("..")) {
+            return Optional.empty();
+        }
+        try {
+            if (v.length() > 10) {
+                return Optional.of(java.time.OffsetDateTime.parse(v).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate());
+            }
+            return Optional.of(LocalDate.parse(v));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badParameter("datetime", "an RFC 3339 date or date-time (2021-06-30, 2021-06-30T12:00:00Z), got '" + v + "'");
+        }
     }
 
     private static Optional<LocalDate> date(RequestParams p, String name) {
@@ -210,17 +260,18 @@ public final class WorklistRoutes {
         });
     }
 
-    private static String nextQuery(Context ctx, int offset) {
+    /** The request's own query with one parameter set to value (the next page's offset, f=html). */
+    private static String withQuery(Context ctx, String name, String value) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-            if (e.getKey().equals("offset")) {
+            if (e.getKey().equals(name)) {
                 continue;
             }
             for (String v : e.getValue()) {
                 sb.append(sb.length() == 0 ? "" : "&").append(enc(e.getKey())).append('=').append(enc(v));
             }
         }
-        return sb.append(sb.length() == 0 ? "" : "&").append("offset=").append(offset).toString();
+        return sb.append(sb.length() == 0 ? "" : "&").append(name).append('=').append(enc(value)).toString();
     }
 
     private static String enc(String s) {

@@ -104,6 +104,44 @@ class WorkItemsApiTest {
     }
 
     @Test
+    void anOgcClientFindsTheLinksAndTheDatetimeFilterPartOneAsks() throws Exception {
+        // OGC API - Features Part 1: a page links to itself, its HTML and its collection; a feature to itself,
+        // its HTML and its collection (the official test suite follows these links)
+        Map<String, String> page = links(json("/collections/work-items/items?kind=reform&limit=5").get("links"));
+        assertTrue(page.get("alternate text/html").contains("kind=reform") && page.get("alternate text/html").contains("f=html"), page.toString());
+        assertTrue(page.get("collection application/json").endsWith("/collections/work-items"), page.toString());
+        assertTrue(page.get("next application/geo+json").contains("offset=5"), page.toString());
+        String id = all.get(0).get("id").asText();
+        Map<String, String> feature = links(json("/collections/work-items/items/" + id).get("links"));
+        assertTrue(feature.get("self application/geo+json").endsWith("/collections/work-items/items/" + id), feature.toString());
+        HttpResponse<String> html = server.get(feature.get("alternate text/html").replaceFirst("^https?://[^/]+", ""));
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains(all.get(0).get("properties").get("title").asText()), html.body());
+        assertTrue(feature.get("collection application/json").endsWith("/collections/work-items"), feature.toString());
+        // datetime selects by deadline, the items' time: the same items as the deadline parameter
+        assertEquals(ids(features("&deadline=2021-01-01/2021-06-30")), ids(features("&datetime=2021-01-01/2021-06-30")));
+        assertEquals(ids(features("&deadline=2021-07-01/..")), ids(features("&datetime=" + enc("2021-06-30T16:00:00Z/.."))));
+        List<JsonNode> endOfYear = features("&datetime=2021-12-31");
+        assertFalse(endOfYear.isEmpty());
+        assertTrue(endOfYear.stream().allMatch(f -> f.get("properties").get("deadline").asText().equals("2021-12-31")));
+        for (String bad : List.of("2021-13-01", "2022-01-01/2021-01-01", "..", "2021/2022/2023")) {
+            HttpResponse<String> r = server.get("/collections/work-items/items?datetime=" + enc(bad));
+            assertEquals(400, r.statusCode(), bad);
+            assertEquals("datetime", JSON.readTree(r.body()).get("parameter").asText(), bad);
+        }
+    }
+
+    private static Map<String, String> links(JsonNode links) {
+        Map<String, String> out = new HashMap<>();
+        links.forEach(l -> out.put(l.get("rel").asText() + " " + l.get("type").asText(), l.get("href").asText()));
+        return out;
+    }
+
+    private static List<String> ids(List<JsonNode> features) {
+        return features.stream().map(f -> f.get("id").asText()).toList();
+    }
+
+    @Test
     void theProvincialDevelopmentCommissionIsFoundByEitherShortName() throws Exception {
         List<JsonNode> lead = features("&lead_unit=" + enc("省发展改革委"));
         assertFalse(lead.isEmpty());
