@@ -88,6 +88,10 @@ public final class WorklistRoutes {
         Set<String> allowed = new java.util.HashSet<>(FILTERS);
         allowed.addAll(ITEMS);
         params.rejectUnknown(allowed);
+        // Work items answer in CRS84 only (their crs list says so): a box in another CRS is refused, not dropped.
+        atlas.layers.ProjectFilter.crs(ctx.queryParamMap(), "bbox-crs").filter(c -> !c.equals(atlas.crs.Crs.CRS84)).ifPresent(c -> {
+            throw ApiProblem.badParameter("bbox-crs", "work-items takes a bbox in " + atlas.crs.Crs.OGC + " only");
+        });
         WorkItemQuery q = query(params, params.bbox(),
                 intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
         if (Http.notModified(ctx, version())) {

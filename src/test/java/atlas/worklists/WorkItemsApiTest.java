@@ -124,6 +124,14 @@ class WorkItemsApiTest {
         List<JsonNode> endOfYear = features("&datetime=2021-12-31");
         assertFalse(endOfYear.isEmpty());
         assertTrue(endOfYear.stream().allMatch(f -> f.get("properties").get("deadline").asText().equals("2021-12-31")));
+        // a box in a CRS work-items does not answer in is refused, not silently dropped
+        String crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+        assertEquals(ids(features("&bbox=120.0,30.1,120.4,30.4")), ids(features("&bbox=120.0,30.1,120.4,30.4&bbox-crs=" + enc(crs84))));
+        assertTrue(features("&bbox=120.0,30.1,120.4,30.4").size() < all.size());
+        HttpResponse<String> zone = server.get("/collections/work-items/items?bbox=400000,3300000,600000,3400000&bbox-crs="
+                + enc("http://www.opengis.net/def/crs/EPSG/0/4549"));
+        assertEquals(400, zone.statusCode(), zone.body());
+        assertEquals("bbox-crs", JSON.readTree(zone.body()).get("parameter").asText());
         for (String bad : List.of("2021-13-01", "2022-01-01/2021-01-01", "..", "2021/2022/2023")) {
             HttpResponse<String> r = server.get("/collections/work-items/items?datetime=" + enc(bad));
             assertEquals(400, r.statusCode(), bad);
