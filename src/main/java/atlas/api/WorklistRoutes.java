@@ -22,7 +22,7 @@ public final class WorklistRoutes {
     static final String TITLE = "清单事项";
     private static final Set<String> FILTERS = Set.of("kind", "unit", "lead_unit", "deadline", "deadline_from",
             "deadline_to", "county", "city", "area", "source", "q", "as_of");
-    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "datetime", "f");
+    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f");
     private final WorkItems items;
 
     public WorklistRoutes(WorkItems items) {
@@ -40,8 +40,10 @@ public final class WorklistRoutes {
         app.get("/collections/" + COLLECTION + "/items", this::page);
         app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
             String id = ctx.pathParam("fid");
-            new RequestParams(ctx.queryParamMap()).rejectUnknown(Set.of("f"));
-            String feature = items.item(id).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
+            RequestParams params = new RequestParams(ctx.queryParamMap());
+            params.rejectUnknown(Set.of("f", "crs"));
+            atlas.crs.Crs crs = params.crs();
+            String feature = items.item(id, crs).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
             if (Http.notModified(ctx, version())) {
                 return;
             }
@@ -56,6 +58,7 @@ public final class WorklistRoutes {
                     FeatureRoutes.link(href, "self", Http.GEOJSON, "this feature"),
                     FeatureRoutes.link(href + "?f=html", "alternate", Http.HTML, "HTML"),
                     FeatureRoutes.link(base, "collection", Http.JSON, TITLE)));
+            ctx.header("Content-Crs", "<" + crs.uri() + ">");
             ctx.contentType(Http.GEOJSON).result(feature.substring(0, feature.lastIndexOf('}')) + ",\"links\":" + links + "}");
         });
     }
@@ -74,7 +77,8 @@ public final class WorklistRoutes {
         m.put("description", "Reforms, policies, platforms, projects and tasks of the imported 四大建设 documents,"
                 + " with deadline and lead/other units; a null geometry when the item names no place");
         m.put("itemType", "feature");
-        m.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
+        m.put("crs", atlas.crs.Crs.uris());
+        m.put("storageCrs", atlas.crs.Crs.OGC);
         m.put("extent", Map.of("spatial", Map.of("bbox", List.of(items.extent()),
                 "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
         m.put("links", List.of(
@@ -88,16 +92,16 @@ public final class WorklistRoutes {
         Set<String> allowed = new java.util.HashSet<>(FILTERS);
         allowed.addAll(ITEMS);
         params.rejectUnknown(allowed);
-        // Work items answer in CRS84 only (their crs list says so): a box in another CRS is refused, not dropped.
-        atlas.layers.ProjectFilter.crs(ctx.queryParamMap(), "bbox-crs").filter(c -> !c.equals(atlas.crs.Crs.CRS84)).ifPresent(c -> {
-            throw ApiProblem.badParameter("bbox-crs", "work-items takes a bbox in " + atlas.crs.Crs.OGC + " only");
-        });
-        WorkItemQuery q = query(params, params.bbox(),
+        atlas.crs.Crs crs = params.crs();
+        WorkItemQuery q = query(params, box(ctx),
                 intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
+        atlas.crs.Crs boxCrs = atlas.layers.ProjectFilter.crs(ctx.queryParamMap(), "bbox-crs").orElse(atlas.crs.Crs.CRS84);
+        q = new WorkItemQuery(q.kind(), q.unit(), q.leadUnit(), q.deadlineFrom(), q.deadlineTo(), q.county(), q.city(), q.area(),
+                q.source(), q.q(), q.bbox(), q.asOf(), q.limit(), q.offset(), boxCrs);
         if (Http.notModified(ctx, version())) {
             return;
         }
-        WorkItems.Page page = items.items(q);
+        WorkItems.Page page = items.items(q, crs);
         if (Http.format(ctx).equals(Http.HTML)) {
             ctx.contentType("text/html; charset=utf-8").result(html(page));
             return;
@@ -117,7 +121,36 @@ public final class WorklistRoutes {
         sb.append(",{\"href\":").append(quote(Http.baseUrl(ctx) + "/collections/" + COLLECTION))
                 .append(",\"rel\":\"collection\",\"type\":\"application/json\"}");
         sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(Http.GEOJSON).result(sb.toString());
+    }
+
+    /**
+     * The bbox parameter: in CRS84 as the project collections read it, or four numbers in bbox-crs (its axis
+     * order, lower corner first, within the CRS's bounds).
+     */
+    private static Optional<double[]> box(Context ctx) {
+        Map<String, List<String>> query = ctx.queryParamMap();
+        atlas.crs.Crs crs = atlas.layers.ProjectFilter.crs(query, "bbox-crs").orElse(atlas.crs.Crs.CRS84);
+        if (crs.equals(atlas.crs.Crs.CRS84)) {
+            return atlas.layers.ProjectFilter.parseBbox(query);
+        }
+        return new RequestParams(query).single("bbox").map(v -> {
+            String[] parts = v.split(",");
+            double[] b = new double[4];
+            boolean ok = parts.length == 4;
+            for (int i = 0; ok && i < 4; i++) {
+                try {
+                    b[i] = Double.parseDouble(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    ok = false;
+                }
+            }
+            if (!ok || !crs.holds(b[0], b[1]) || !crs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
+                throw ApiProblem.badParameter("bbox", "four numbers within " + crs.uri() + ", lower corner first, in the CRS's axis order");
+            }
+            return b;
+        });
     }
 
     /** A plain table of the page for browsers (f=html). */

@@ -32,10 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkItemsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private TestServer server;
+    private Database db;
     private List<JsonNode> all;
 
     @BeforeAll
     void start(Database db) throws Exception {
+        this.db = db;
         server = new TestServer(db);
         all = features("");
     }
@@ -124,18 +126,63 @@ class WorkItemsApiTest {
         List<JsonNode> endOfYear = features("&datetime=2021-12-31");
         assertFalse(endOfYear.isEmpty());
         assertTrue(endOfYear.stream().allMatch(f -> f.get("properties").get("deadline").asText().equals("2021-12-31")));
-        // a box in a CRS work-items does not answer in is refused, not silently dropped
-        String crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-        assertEquals(ids(features("&bbox=120.0,30.1,120.4,30.4")), ids(features("&bbox=120.0,30.1,120.4,30.4&bbox-crs=" + enc(crs84))));
-        assertTrue(features("&bbox=120.0,30.1,120.4,30.4").size() < all.size());
-        HttpResponse<String> zone = server.get("/collections/work-items/items?bbox=400000,3300000,600000,3400000&bbox-crs="
-                + enc("http://www.opengis.net/def/crs/EPSG/0/4549"));
-        assertEquals(400, zone.statusCode(), zone.body());
-        assertEquals("bbox-crs", JSON.readTree(zone.body()).get("parameter").asText());
         for (String bad : List.of("2021-13-01", "2022-01-01/2021-01-01", "..", "2021/2022/2023")) {
             HttpResponse<String> r = server.get("/collections/work-items/items?datetime=" + enc(bad));
             assertEquals(400, r.statusCode(), bad);
             assertEquals("datetime", JSON.readTree(r.body()).get("parameter").asText(), bad);
+        }
+    }
+
+    @Test
+    void workItemsComeInTheCrsAskedForAndTakeABoxInIt() throws Exception {
+        // OGC API - Features Part 2 on this collection too: a planner in CGCS2000 / 3-degree zone 40 (EPSG:4549)
+        JsonNode col = json("/collections/work-items");
+        assertTrue(strings(col.get("crs")).contains("http://www.opengis.net/def/crs/EPSG/0/4549"), col.get("crs").toString());
+        assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", col.get("storageCrs").asText());
+        String zone = "http://www.opengis.net/def/crs/EPSG/0/4549";
+        HttpResponse<String> r = server.get("/collections/work-items/items?limit=10000&kind=platform&crs=" + enc(zone));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("<" + zone + ">", r.headers().firstValue("Content-Crs").orElse(""));
+        JsonNode inZone = JSON.readTree(r.body()).get("features");
+        int checked = 0;
+        try (java.sql.Connection c = db.connection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT ST_X(p), ST_Y(p) FROM (SELECT (ST_Dump(ST_Transform(geom, 4549))).geom p FROM work_item WHERE id = ?) d LIMIT 1")) {
+            for (JsonNode f : inZone) {
+                if (f.get("geometry").isNull()) {
+                    continue;
+                }
+                ps.setString(1, f.get("id").asText());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    JsonNode first = f.get("geometry").get("coordinates").get(0);
+                    assertEquals(rs.getDouble(1), first.get(0).asDouble(), 0.001, f.get("id").asText());   // easting first
+                    assertEquals(rs.getDouble(2), first.get(1).asDouble(), 0.001, f.get("id").asText());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 5, "placed platforms checked: " + checked);
+        HttpResponse<String> one = server.get("/collections/work-items/items/" + inZone.get(0).get("id").asText() + "?crs=" + enc(zone));
+        assertEquals("<" + zone + ">", one.headers().firstValue("Content-Crs").orElse(""));
+        assertEquals(inZone.get(0).get("geometry"), JSON.readTree(one.body()).get("geometry"));
+        // the same box in CRS84, in Web Mercator (a box there is a box in CRS84) and latitude first in EPSG:4326
+        List<String> inBox = ids(features("&bbox=120.0,30.1,120.4,30.4"));
+        assertTrue(inBox.size() > 0 && inBox.size() < all.size(), "a box that holds some: " + inBox.size());
+        double[] merc = new double[4];
+        try (java.sql.Connection c = db.connection(); java.sql.ResultSet rs = c.createStatement().executeQuery(
+                "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM ST_Transform(ST_MakeEnvelope(120.0, 30.1, 120.4, 30.4, 4326), 3857) b")) {
+            rs.next();
+            for (int i = 0; i < 4; i++) {
+                merc[i] = rs.getDouble(i + 1);
+            }
+        }
+        assertEquals(inBox, ids(features("&bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857")
+                + "&bbox=" + merc[0] + "," + merc[1] + "," + merc[2] + "," + merc[3])));
+        assertEquals(inBox, ids(features("&bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/4326") + "&bbox=30.1,120.0,30.4,120.4")));
+        for (String bad : List.of("crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/2385"),
+                "bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/4326") + "&bbox=120.0,30.1,120.4,30.4")) {
+            HttpResponse<String> refused = server.get("/collections/work-items/items?" + bad);
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
         }
     }
 
