@@ -266,6 +266,40 @@ class FilterAndCrsTest {
     }
 
     @Test
+    void everyListedCrsWritesThePlacePostgisComputesInItsAxisOrder() throws Exception {
+        String fid = null;
+        for (JsonNode f : get("/collections/projects/items?limit=50&county=330106").path("features")) {
+            if (fid == null && f.path("geometry").path("type").asText().equals("Point")) {
+                fid = f.path("id").asText();
+            }
+        }
+        assertTrue(fid != null, "a point project in 西湖区");
+        int checked = 0;
+        for (JsonNode uri : get("/collections/projects").path("crs")) {
+            String crs = uri.asText();
+            int srid = crs.endsWith("CRS84") ? 4326 : Integer.parseInt(crs.substring(crs.lastIndexOf('/') + 1));
+            HttpResponse<String> r = server.get("/collections/projects/items/" + fid + "?crs=" + enc(crs));
+            assertEquals(200, r.statusCode(), crs + ": " + r.body());
+            assertEquals("<" + crs + ">", r.headers().firstValue("Content-Crs").orElse(""), crs);
+            JsonNode xy = GeoJsonChecks.parse(r.body(), crs).path("geometry").path("coordinates");
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_Transform(geom, ?) g FROM project WHERE fid = ?) t")) {
+                ps.setInt(1, srid);
+                ps.setString(2, fid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    boolean latitudeFirst = crs.equals("http://www.opengis.net/def/crs/EPSG/0/4326");
+                    double tolerance = srid == 4326 || srid == 4490 ? 1e-6 : 1e-3;
+                    assertEquals(latitudeFirst ? rs.getDouble(2) : rs.getDouble(1), xy.path(0).asDouble(), tolerance, crs);
+                    assertEquals(latitudeFirst ? rs.getDouble(1) : rs.getDouble(2), xy.path(1).asDouble(), tolerance, crs);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(7, checked, "CRS84, 4326, 4490, 4548, 4549, 4550 and 3857");
+    }
+
+    @Test
     void aBboxInAnotherCrsPicksTheSameProjects() throws Exception {
         // 120.0,30.1 .. 120.4,30.4 in Web Mercator, which maps boxes to boxes
         double[] merc = new double[4];
