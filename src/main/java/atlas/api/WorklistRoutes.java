@@ -135,22 +135,7 @@ public final class WorklistRoutes {
         if (crs.equals(atlas.crs.Crs.CRS84)) {
             return atlas.layers.ProjectFilter.parseBbox(query);
         }
-        return new RequestParams(query).single("bbox").map(v -> {
-            String[] parts = v.split(",");
-            double[] b = new double[4];
-            boolean ok = parts.length == 4;
-            for (int i = 0; ok && i < 4; i++) {
-                try {
-                    b[i] = Double.parseDouble(parts[i].trim());
-                } catch (NumberFormatException e) {
-                    ok = false;
-                }
-            }
-            if (!ok || !crs.holds(b[0], b[1]) || !crs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
-                throw ApiProblem.badParameter("bbox", "four numbers within " + crs.uri() + ", lower corner first, in the CRS's axis order");
-            }
-            return b;
-        });
+        return new RequestParams(query).single("bbox").map(v -> atlas.layers.ProjectFilter.boxIn(crs, v));
     }
 
     /** A plain table of the page for browsers (f=html). */
