@@ -21,7 +21,7 @@ public final class WorklistRoutes {
     public static final String COLLECTION = "work-items";
     static final String TITLE = "清单事项";
     private static final Set<String> FILTERS = Set.of("kind", "unit", "lead_unit", "deadline", "deadline_from",
-            "deadline_to", "county", "city", "area", "source", "q", "as_of");
+            "deadline_to", "county", "city", "area", "source", "q", "as_of", "filter", "filter-lang", "filter-crs");
     private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f");
     private final WorkItems items;
 
@@ -36,6 +36,15 @@ public final class WorklistRoutes {
                 return;
             }
             FeatureRoutes.respond(ctx, describe(ctx), TITLE);
+        });
+        app.get("/collections/" + COLLECTION + "/queryables", ctx -> {
+            Map<String, Object> schema = atlas.layers.Queryables.schema(TITLE, atlas.layers.Queryables.WORK_ITEM,
+                    Http.baseUrl(ctx) + "/collections/" + COLLECTION + "/queryables");
+            if (Http.format(ctx).equals(Http.HTML)) {
+                FeatureRoutes.respond(ctx, schema, TITLE);
+            } else {
+                ctx.contentType("application/schema+json").result(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(schema));
+            }
         });
         app.get("/collections/" + COLLECTION + "/items", this::page);
         app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
@@ -83,7 +92,9 @@ public final class WorklistRoutes {
                 "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
         m.put("links", List.of(
                 FeatureRoutes.link(base, "self", Http.JSON, TITLE),
-                FeatureRoutes.link(base + "/items", "items", Http.GEOJSON, TITLE + " (GeoJSON)")));
+                FeatureRoutes.link(base + "/items", "items", Http.GEOJSON, TITLE + " (GeoJSON)"),
+                FeatureRoutes.link(base + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                        "application/schema+json", TITLE + " 可查询属性")));
         return m;
     }
 
@@ -93,11 +104,8 @@ public final class WorklistRoutes {
         allowed.addAll(ITEMS);
         params.rejectUnknown(allowed);
         atlas.crs.Crs crs = params.crs();
-        WorkItemQuery q = query(params, box(ctx),
+        WorkItemQuery q = query(ctx, params, params.bbox(),
                 intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
-        atlas.crs.Crs boxCrs = atlas.layers.ProjectFilter.crs(ctx.queryParamMap(), "bbox-crs").orElse(atlas.crs.Crs.CRS84);
-        q = new WorkItemQuery(q.kind(), q.unit(), q.leadUnit(), q.deadlineFrom(), q.deadlineTo(), q.county(), q.city(), q.area(),
-                q.source(), q.q(), q.bbox(), q.asOf(), q.limit(), q.offset(), boxCrs);
         if (Http.notModified(ctx, version())) {
             return;
         }
@@ -123,19 +131,6 @@ public final class WorklistRoutes {
         sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(Http.GEOJSON).result(sb.toString());
-    }
-
-    /**
-     * The bbox parameter: in CRS84 as the project collections read it, or four numbers in bbox-crs (its axis
-     * order, lower corner first, within the CRS's bounds).
-     */
-    private static Optional<double[]> box(Context ctx) {
-        Map<String, List<String>> query = ctx.queryParamMap();
-        atlas.crs.Crs crs = atlas.layers.ProjectFilter.crs(query, "bbox-crs").orElse(atlas.crs.Crs.CRS84);
-        if (crs.equals(atlas.crs.Crs.CRS84)) {
-            return atlas.layers.ProjectFilter.parseBbox(query);
-        }
-        return new RequestParams(query).single("bbox").map(v -> atlas.layers.ProjectFilter.boxIn(crs, v));
     }
 
     /** A plain table of the page for browsers (f=html). */
@@ -167,7 +162,7 @@ public final class WorklistRoutes {
         if (!WorkItemQuery.GROUPINGS.contains(groupby)) {
             throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", new java.util.TreeSet<>(WorkItemQuery.GROUPINGS)));
         }
-        WorkItemQuery q = query(params, Optional.empty(), 0, 0);
+        WorkItemQuery q = query(ctx, params, Optional.empty(), 0, 0);
         if (Http.notModified(ctx, version())) {
             return;
         }
@@ -189,7 +184,7 @@ public final class WorklistRoutes {
         FeatureRoutes.respond(ctx, body, "清单统计");
     }
 
-    private static WorkItemQuery query(RequestParams p, Optional<double[]> bbox, int limit, int offset) {
+    private static WorkItemQuery query(Context ctx, RequestParams p, Optional<double[]> bbox, int limit, int offset) {
         Optional<String> kind = p.single("kind");
         kind.ifPresent(k -> {
             if (!WorkItemQuery.KINDS.contains(k)) {
@@ -230,8 +225,11 @@ public final class WorklistRoutes {
         Optional<String> county = p.single("county").map(v -> code("county", v));
         Optional<String> city = p.single("city").map(v -> code("city", v));
         LocalDate asOf = date(p, "as_of").orElse(LocalDate.now());
+        // filter (cql2-text or cql2-json, in filter-crs) and a bbox in another CRS than CRS84: one bound condition
+        Optional<atlas.cql2.Cql2Where.Condition> condition = atlas.layers.ProjectFilter
+                .onlyCondition(ctx.queryParamMap(), atlas.layers.Queryables.WORK_ITEM).condition().map(c -> c.where());
         return new WorkItemQuery(kind, p.single("unit"), p.single("lead_unit"), from, to, county, city,
-                p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset);
+                p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset, condition);
     }
 
     /** One end of a datetime: an RFC 3339 date or date-time (as a Beijing day), empty for '..' or nothing. */

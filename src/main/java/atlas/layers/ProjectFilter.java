@@ -295,7 +295,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     }
 
     /** A bbox parameter given in a CRS other than CRS84: four numbers in its axis order, within its bounds. */
-    public static double[] boxIn(Crs boxCrs, String value) {
+    private static double[] boxIn(Crs boxCrs, String value) {
         double[] b = numbers("bbox", value);
         String first = boxCrs.flipped() ? (boxCrs.projected() ? "northing" : "latitude") : (boxCrs.projected() ? "easting" : "longitude");
         if (!boxCrs.holds(b[0], b[1]) || !boxCrs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {

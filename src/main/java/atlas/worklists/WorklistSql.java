@@ -233,19 +233,15 @@ final class WorklistSql {
             params.add(t);
         });
         q.bbox().ifPresent(b -> {
-            atlas.crs.Crs crs = q.bboxCrs();
-            if (crs.equals(atlas.crs.Crs.CRS84)) {
-                // intersects, as OGC API asks: a multi-point item whose points all lie outside the box is not in it
-                parts.add("ST_Intersects(w.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            } else {
-                // the box as PostGIS transforms it (edges densified: straight in a projected CRS, curved in CRS84)
-                parts.add("ST_Intersects(w.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + "), "
-                        + (crs.projected() ? "5000" : "0.05") + "), 4326))");
-            }
-            double[] xy = crs.flipped() ? new double[]{b[1], b[0], b[3], b[2]} : b;
-            for (double v : xy) {
+            // intersects, as OGC API asks: a multi-point item whose points all lie outside the box is not in it
+            parts.add("ST_Intersects(w.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            for (double v : b) {
                 params.add(v);
             }
+        });
+        q.condition().ifPresent(c -> {
+            parts.add(c.sql());
+            params.addAll(c.params());
         });
         return new Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
     }

@@ -186,6 +186,40 @@ class WorkItemsApiTest {
         }
     }
 
+    @Test
+    void aCql2FilterFindsWhatTheParametersFindInItemsAndStats() throws Exception {
+        JsonNode schema = JSON.readTree(server.get("/collections/work-items/queryables").body());
+        assertEquals("array", schema.get("properties").get("lead_units").get("type").asText(), schema.toString());
+        assertTrue(links(json("/collections/work-items").get("links")).containsKey(
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables application/schema+json"));
+        assertEquals(ids(features("&kind=platform&county=330109")),
+                ids(features("&filter=" + enc("kind = 'platform' AND A_CONTAINS(county_codes, ('330109'))"))));
+        assertEquals(ids(features("&deadline=2021-01-01/2021-06-30")),
+                ids(features("&filter=" + enc("deadline >= '2021-01-01' AND deadline <= '2021-06-30'"))));
+        List<String> leads = all.stream().filter(f -> strings(f.get("properties").get("lead_units")).contains("浙江省发展和改革委员会"))
+                .map(f -> f.get("id").asText()).toList();
+        assertFalse(leads.isEmpty());
+        assertEquals(new java.util.TreeSet<>(leads), new java.util.TreeSet<>(ids(features("&filter-lang=cql2-json&filter=" + enc(
+                "{\"op\": \"a_overlaps\", \"args\": [{\"property\": \"lead_units\"}, [\"浙江省发展和改革委员会\"]]}")))));
+        assertEquals(ids(features("&bbox=120.0,30.1,120.4,30.4")),
+                ids(features("&filter=" + enc("S_INTERSECTS(geometry, BBOX(120.0, 30.1, 120.4, 30.4))"))));
+        // the same filter in the statistics
+        String filter = "title LIKE '%改革%' OR kind = 'policy'";
+        long matched = features("&filter=" + enc(filter)).size();
+        assertTrue(matched > 0 && matched < all.size(), matched + " of " + all.size());
+        long counted = 0;
+        for (JsonNode g : json("/api/stats?collection=work-items&groupby=kind&filter=" + enc(filter)).get("groups")) {
+            counted += g.get("count").asLong();
+        }
+        assertEquals(matched, counted);
+        HttpResponse<String> syntax = server.get("/collections/work-items/items?filter=" + enc("kind = 'reform' AND"));
+        assertEquals(400, syntax.statusCode());
+        assertTrue(syntax.body().contains("column"), syntax.body());
+        HttpResponse<String> unknown = server.get("/collections/work-items/items?filter=" + enc("total_investment > 1"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("total_investment"), unknown.body());
+    }
+
     private static Map<String, String> links(JsonNode links) {
         Map<String, String> out = new HashMap<>();
         links.forEach(l -> out.put(l.get("rel").asText() + " " + l.get("type").asText(), l.get("href").asText()));
