@@ -21,8 +21,8 @@ public final class WorklistRoutes {
     public static final String COLLECTION = "work-items";
     static final String TITLE = "清单事项";
     private static final Set<String> FILTERS = Set.of("kind", "unit", "lead_unit", "deadline", "deadline_from",
-            "deadline_to", "county", "city", "area", "source", "q", "as_of");
-    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "f");
+            "deadline_to", "county", "city", "area", "source", "q", "as_of", "filter", "filter-lang", "filter-crs");
+    private static final Set<String> ITEMS = Set.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f");
     private final WorkItems items;
 
     public WorklistRoutes(WorkItems items) {
@@ -37,14 +37,38 @@ public final class WorklistRoutes {
             }
             FeatureRoutes.respond(ctx, describe(ctx), TITLE);
         });
+        app.get("/collections/" + COLLECTION + "/queryables", ctx -> {
+            Map<String, Object> schema = atlas.layers.Queryables.schema(TITLE, atlas.layers.Queryables.WORK_ITEM,
+                    Http.baseUrl(ctx) + "/collections/" + COLLECTION + "/queryables");
+            if (Http.format(ctx).equals(Http.HTML)) {
+                FeatureRoutes.respond(ctx, schema, TITLE);
+            } else {
+                ctx.contentType("application/schema+json").result(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(schema));
+            }
+        });
         app.get("/collections/" + COLLECTION + "/items", this::page);
         app.get("/collections/" + COLLECTION + "/items/{fid}", ctx -> {
             String id = ctx.pathParam("fid");
-            String feature = items.item(id).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
+            RequestParams params = new RequestParams(ctx.queryParamMap());
+            params.rejectUnknown(Set.of("f", "crs"));
+            atlas.crs.Crs crs = params.crs();
+            String feature = items.item(id, crs).orElseThrow(() -> ApiProblem.notFound("no work item '" + id + "'"));
             if (Http.notModified(ctx, version())) {
                 return;
             }
-            ctx.contentType(Http.GEOJSON).result(feature);
+            if (Http.format(ctx).equals(Http.HTML)) {
+                ctx.contentType("text/html; charset=utf-8").result(HtmlPages.jsonPage(TITLE, feature));
+                return;
+            }
+            // OGC API - Features: a feature links to itself, its other encodings and its collection
+            String base = Http.baseUrl(ctx) + "/collections/" + COLLECTION;
+            String href = base + "/items/" + enc(id);
+            String links = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(List.of(
+                    FeatureRoutes.link(href, "self", Http.GEOJSON, "this feature"),
+                    FeatureRoutes.link(href + "?f=html", "alternate", Http.HTML, "HTML"),
+                    FeatureRoutes.link(base, "collection", Http.JSON, TITLE)));
+            ctx.header("Content-Crs", "<" + crs.uri() + ">");
+            ctx.contentType(Http.GEOJSON).result(feature.substring(0, feature.lastIndexOf('}')) + ",\"links\":" + links + "}");
         });
     }
 
@@ -62,12 +86,15 @@ public final class WorklistRoutes {
         m.put("description", "Reforms, policies, platforms, projects and tasks of the imported 四大建设 documents,"
                 + " with deadline and lead/other units; a null geometry when the item names no place");
         m.put("itemType", "feature");
-        m.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
+        m.put("crs", atlas.crs.Crs.uris());
+        m.put("storageCrs", atlas.crs.Crs.OGC);
         m.put("extent", Map.of("spatial", Map.of("bbox", List.of(items.extent()),
                 "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84")));
         m.put("links", List.of(
                 FeatureRoutes.link(base, "self", Http.JSON, TITLE),
-                FeatureRoutes.link(base + "/items", "items", Http.GEOJSON, TITLE + " (GeoJSON)")));
+                FeatureRoutes.link(base + "/items", "items", Http.GEOJSON, TITLE + " (GeoJSON)"),
+                FeatureRoutes.link(base + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                        "application/schema+json", TITLE + " 可查询属性")));
         return m;
     }
 
@@ -76,12 +103,13 @@ public final class WorklistRoutes {
         Set<String> allowed = new java.util.HashSet<>(FILTERS);
         allowed.addAll(ITEMS);
         params.rejectUnknown(allowed);
-        WorkItemQuery q = query(params, params.bbox(),
+        atlas.crs.Crs crs = params.crs();
+        WorkItemQuery q = query(ctx, params, params.bbox(),
                 intParam(params, "limit", 1, 10_000).orElse(100), intParam(params, "offset", 0, Integer.MAX_VALUE).orElse(0));
         if (Http.notModified(ctx, version())) {
             return;
         }
-        WorkItems.Page page = items.items(q);
+        WorkItems.Page page = items.items(q, crs);
         if (Http.format(ctx).equals(Http.HTML)) {
             ctx.contentType("text/html; charset=utf-8").result(html(page));
             return;
@@ -91,12 +119,17 @@ public final class WorklistRoutes {
                 .append(",\"numberReturned\":").append(page.features().size())
                 .append(",\"timeStamp\":\"").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append("\",\"links\":[{\"href\":").append(quote(base + (ctx.queryString() == null ? "" : "?" + ctx.queryString())))
-                .append(",\"rel\":\"self\",\"type\":\"application/geo+json\"}");
+                .append(",\"rel\":\"self\",\"type\":\"application/geo+json\"}")
+                .append(",{\"href\":").append(quote(base + "?" + withQuery(ctx, "f", "html")))
+                .append(",\"rel\":\"alternate\",\"type\":\"text/html\"}");
         if (q.offset() + page.features().size() < page.matched()) {
-            String next = base + "?" + nextQuery(ctx, q.offset() + q.limit());
+            String next = base + "?" + withQuery(ctx, "offset", String.valueOf(q.offset() + q.limit()));
             sb.append(",{\"href\":").append(quote(next)).append(",\"rel\":\"next\",\"type\":\"application/geo+json\"}");
         }
+        sb.append(",{\"href\":").append(quote(Http.baseUrl(ctx) + "/collections/" + COLLECTION))
+                .append(",\"rel\":\"collection\",\"type\":\"application/json\"}");
         sb.append("],\"features\":[").append(String.join(",", page.features())).append("]}");
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(Http.GEOJSON).result(sb.toString());
     }
 
@@ -129,7 +162,7 @@ public final class WorklistRoutes {
         if (!WorkItemQuery.GROUPINGS.contains(groupby)) {
             throw ApiProblem.badParameter("groupby", "one of " + String.join(", ", new java.util.TreeSet<>(WorkItemQuery.GROUPINGS)));
         }
-        WorkItemQuery q = query(params, Optional.empty(), 0, 0);
+        WorkItemQuery q = query(ctx, params, Optional.empty(), 0, 0);
         if (Http.notModified(ctx, version())) {
             return;
         }
@@ -151,7 +184,7 @@ public final class WorklistRoutes {
         FeatureRoutes.respond(ctx, body, "清单统计");
     }
 
-    private static WorkItemQuery query(RequestParams p, Optional<double[]> bbox, int limit, int offset) {
+    private static WorkItemQuery query(Context ctx, RequestParams p, Optional<double[]> bbox, int limit, int offset) {
         Optional<String> kind = p.single("kind");
         kind.ifPresent(k -> {
             if (!WorkItemQuery.KINDS.contains(k)) {
@@ -170,11 +203,48 @@ public final class WorklistRoutes {
             from = ends[0].isEmpty() || ends[0].equals("..") ? from : Optional.of(parseDate("deadline", ends[0]));
             to = ends[1].isEmpty() || ends[1].equals("..") ? to : Optional.of(parseDate("deadline", ends[1]));
         }
+        Optional<String> datetime = p.single("datetime");
+        if (datetime.isPresent()) {
+            // OGC API datetime over the item's temporal property, its deadline (a day in Beijing)
+            if (range.isPresent() || from.isPresent() || to.isPresent()) {
+                throw ApiProblem.badParameter("datetime", "give datetime or deadline / deadline_from / deadline_to, not both");
+            }
+            String[] ends = datetime.get().split("/", -1);
+            if (ends.length > 2) {
+                throw ApiProblem.badParameter("datetime", "an instant or an interval start/end, '..' for an open end");
+            }
+            from = instant(ends[0]);
+            to = ends.length == 1 ? from : instant(ends[1]);
+            if (ends.length == 1 && from.isEmpty()) {
+                throw ApiProblem.badParameter("datetime", "an instant or an interval start/end, '..' for an open end");
+            }
+            if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+                throw ApiProblem.badParameter("datetime", "the interval starts after it ends");
+            }
+        }
         Optional<String> county = p.single("county").map(v -> code("county", v));
         Optional<String> city = p.single("city").map(v -> code("city", v));
         LocalDate asOf = date(p, "as_of").orElse(LocalDate.now());
+        // filter (cql2-text or cql2-json, in filter-crs) and a bbox in another CRS than CRS84: one bound condition
+        Optional<atlas.cql2.Cql2Where.Condition> condition = atlas.layers.ProjectFilter
+                .onlyCondition(ctx.queryParamMap(), atlas.layers.Queryables.WORK_ITEM).condition().map(c -> c.where());
         return new WorkItemQuery(kind, p.single("unit"), p.single("lead_unit"), from, to, county, city,
-                p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset);
+                p.single("area"), p.single("source"), p.single("q"), bbox, asOf, limit, offset, condition);
+    }
+
+    /** One end of a datetime: an RFC 3339 date or date-time (as a Beijing day), empty for '..' or nothing. */
+    private static Optional<LocalDate> instant(String v) {
+        if (v.isEmpty() || v.equals("..")) {
+            return Optional.empty();
+        }
+        try {
+            if (v.length() > 10) {
+                return Optional.of(java.time.OffsetDateTime.parse(v).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate());
+            }
+            return Optional.of(LocalDate.parse(v));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badParameter("datetime", "an RFC 3339 date or date-time (2021-06-30, 2021-06-30T12:00:00Z), got '" + v + "'");
+        }
     }
 
     private static Optional<LocalDate> date(RequestParams p, String name) {
@@ -210,17 +280,18 @@ public final class WorklistRoutes {
         });
     }
 
-    private static String nextQuery(Context ctx, int offset) {
+    /** The request's own query with one parameter set to value (the next page's offset, f=html). */
+    private static String withQuery(Context ctx, String name, String value) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-            if (e.getKey().equals("offset")) {
+            if (e.getKey().equals(name)) {
                 continue;
             }
             for (String v : e.getValue()) {
                 sb.append(sb.length() == 0 ? "" : "&").append(enc(e.getKey())).append('=').append(enc(v));
             }
         }
-        return sb.append(sb.length() == 0 ? "" : "&").append("offset=").append(offset).toString();
+        return sb.append(sb.length() == 0 ? "" : "&").append(name).append('=').append(enc(value)).toString();
     }
 
     private static String enc(String s) {

@@ -247,12 +247,7 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
         Crs boxCrs = crs(query, "bbox-crs").orElse(Crs.CRS84);
         Optional<String> box = single(query, "bbox");
         if (box.isPresent() && !boxCrs.equals(Crs.CRS84)) {
-            double[] b = numbers("bbox", box.get());
-            String first = boxCrs.flipped() ? (boxCrs.projected() ? "northing" : "latitude") : (boxCrs.projected() ? "easting" : "longitude");
-            if (!boxCrs.holds(b[0], b[1]) || !boxCrs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
-                throw new FilterException("bbox", "four numbers within " + boxCrs.uri() + ", lower corner first, "
-                        + first + " first (the CRS's axis order)");
-            }
+            double[] b = boxIn(boxCrs, box.get());
             String bboxFilter = "S_INTERSECTS(geometry, BBOX(" + b[0] + "," + b[1] + "," + b[2] + "," + b[3] + "))";
             Cql2Where.Condition c = Cql2.where(bboxFilter, Cql2.TEXT, queryables, boxCrs);
             parts.add(c.sql());
@@ -297,6 +292,17 @@ public record ProjectFilter(Optional<String> city, Optional<String> county, Opti
     public static Optional<Crs> crs(Map<String, List<String>> query, String name) {
         return single(query, name).map(uri -> Crs.byUri(uri).orElseThrow(() -> new FilterException(name,
                 "unsupported CRS '" + uri + "'; supported: " + String.join(", ", Crs.uris()))));
+    }
+
+    /** A bbox parameter given in a CRS other than CRS84: four numbers in its axis order, within its bounds. */
+    private static double[] boxIn(Crs boxCrs, String value) {
+        double[] b = numbers("bbox", value);
+        String first = boxCrs.flipped() ? (boxCrs.projected() ? "northing" : "latitude") : (boxCrs.projected() ? "easting" : "longitude");
+        if (!boxCrs.holds(b[0], b[1]) || !boxCrs.holds(b[2], b[3]) || b[0] > b[2] || b[1] > b[3]) {
+            throw new FilterException("bbox", "four numbers within " + boxCrs.uri() + ", lower corner first, "
+                    + first + " first (the CRS's axis order)");
+        }
+        return b;
     }
 
     private static double[] numbers(String name, String v) {

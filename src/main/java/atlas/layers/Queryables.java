@@ -56,6 +56,25 @@ public final class Queryables {
             new Queryable("members", "a.members", Type.STRING_ARRAY, "成员区县代码"),
             new Queryable("geometry", "a.geom", Type.GEOMETRY, "范围"));
 
+    /** The work-items collection (worklists/), over 'work_item w'. The deadline compares as text, YYYY-MM-DD. */
+    public static final Map<String, Queryable> WORK_ITEM = of(
+            new Queryable("kind", "w.kind", Type.STRING, "类别 (reform, policy, platform, project, task)"),
+            new Queryable("title", "w.title", Type.STRING, "名称"),
+            new Queryable("content", "w.content", Type.STRING, "内容"),
+            new Queryable("category", "w.category", Type.STRING, "分类"),
+            new Queryable("source", "w.source", Type.STRING, "来源文件"),
+            new Queryable("list", "w.list_title", Type.STRING, "清单"),
+            new Queryable("deadline", "to_char(w.deadline, 'YYYY-MM-DD')", Type.STRING, "完成时限 (YYYY-MM-DD)"),
+            new Queryable("deadline_text", "w.deadline_text", Type.STRING, "完成时限 (原文)"),
+            new Queryable("lead_units", "w.lead_units", Type.STRING_ARRAY, "牵头单位"),
+            new Queryable("other_units", "w.other_units", Type.STRING_ARRAY, "其他单位"),
+            new Queryable("county_codes", "w.county_codes", Type.STRING_ARRAY, "所在区县代码"),
+            new Queryable("city_codes", "w.city_codes", Type.STRING_ARRAY, "所在地级市代码"),
+            new Queryable("plan_areas", "w.plan_areas", Type.STRING_ARRAY, "所属规划区域"),
+            new Queryable("project_codes", "w.project_codes", Type.STRING_ARRAY, "项目代码"),
+            new Queryable("precision", "w.precision", Type.STRING, "定位精度"),
+            new Queryable("geometry", "w.geom", Type.GEOMETRY, "位置"));
+
     public static Map<String, Queryable> of(Collection col) {
         return switch (col.kind()) {
             case DIVISION -> DIVISION;
@@ -66,8 +85,13 @@ public final class Queryables {
 
     /** The collection's queryables as a JSON Schema (OGC API - Features Part 3, /queryables). */
     public static Map<String, Object> schema(Collection col, String id) {
+        return schema(col.title(), of(col), id);
+    }
+
+    /** Queryables as a JSON Schema, for a collection of another room (work-items). */
+    public static Map<String, Object> schema(String title, Map<String, Queryable> queryables, String id) {
         Map<String, Object> props = new LinkedHashMap<>();
-        for (Queryable q : of(col).values()) {
+        for (Queryable q : queryables.values()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("title", q.title());
             switch (q.type()) {
@@ -92,7 +116,7 @@ public final class Queryables {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("$id", id);
         schema.put("type", "object");
-        schema.put("title", col.title());
+        schema.put("title", title);
         schema.put("properties", props);
         schema.put("additionalProperties", false);
         return schema;

@@ -7,15 +7,26 @@ import java.util.Set;
 /**
  * What a request asks of the work items. unit matches a lead or other unit by full name, short name (the unit
  * gazetteer's aliases) or as printed; leadUnit only the lead. Deadlines are inclusive. Items come overdue
- * first (deadline before asOf), then by deadline, then in document order.
+ * first (deadline before asOf), then by deadline, then in document order. bbox is in CRS84; condition is a CQL2
+ * filter and a box in another CRS, as one condition with bound values over 'work_item w'.
  */
 public record WorkItemQuery(Optional<String> kind, Optional<String> unit, Optional<String> leadUnit,
                             Optional<LocalDate> deadlineFrom, Optional<LocalDate> deadlineTo,
                             Optional<String> county, Optional<String> city, Optional<String> area,
                             Optional<String> source, Optional<String> q, Optional<double[]> bbox,
-                            LocalDate asOf, int limit, int offset) {
+                            LocalDate asOf, int limit, int offset, Optional<atlas.cql2.Cql2Where.Condition> condition) {
     public static final Set<String> KINDS = Set.of("reform", "policy", "platform", "project", "task");
     public static final Set<String> GROUPINGS = Set.of("unit", "lead_unit", "kind", "deadline_month", "source", "city", "county");
+
+    /** A query without a CQL2 condition. */
+    public WorkItemQuery(Optional<String> kind, Optional<String> unit, Optional<String> leadUnit,
+                         Optional<LocalDate> deadlineFrom, Optional<LocalDate> deadlineTo,
+                         Optional<String> county, Optional<String> city, Optional<String> area,
+                         Optional<String> source, Optional<String> q, Optional<double[]> bbox,
+                         LocalDate asOf, int limit, int offset) {
+        this(kind, unit, leadUnit, deadlineFrom, deadlineTo, county, city, area, source, q, bbox, asOf, limit, offset,
+                Optional.empty());
+    }
 
     public static WorkItemQuery all() {
         return new WorkItemQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

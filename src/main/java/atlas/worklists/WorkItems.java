@@ -23,16 +23,17 @@ public final class WorkItems {
         this.db = db;
     }
 
-    public Page items(WorkItemQuery q) throws SQLException {
+    /** A page of items, their geometries in crs. */
+    public Page items(WorkItemQuery q, atlas.crs.Crs crs) throws SQLException {
         try (Connection c = db.connection()) {
-            WorklistSql.Page p = WorklistSql.items(c, q);
+            WorklistSql.Page p = WorklistSql.items(c, q, crs);
             return new Page(p.matched(), p.features());
         }
     }
 
-    public Optional<String> item(String id) throws SQLException {
+    public Optional<String> item(String id, atlas.crs.Crs crs) throws SQLException {
         try (Connection c = db.connection()) {
-            return WorklistSql.item(c, id, java.time.LocalDate.now());
+            return WorklistSql.item(c, id, java.time.LocalDate.now(), crs);
         }
     }
 

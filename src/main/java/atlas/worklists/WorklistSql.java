@@ -233,10 +233,15 @@ final class WorklistSql {
             params.add(t);
         });
         q.bbox().ifPresent(b -> {
-            parts.add("w.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            // intersects, as OGC API asks: a multi-point item whose points all lie outside the box is not in it
+            parts.add("ST_Intersects(w.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
             for (double v : b) {
                 params.add(v);
             }
+        });
+        q.condition().ifPresent(c -> {
+            parts.add(c.sql());
+            params.addAll(c.params());
         });
         return new Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
     }
@@ -247,10 +252,17 @@ final class WorklistSql {
         }
     }
 
-    /** One GeoJSON feature per item, built in SQL; geometry null when the item is not placed. */
+    /**
+     * One GeoJSON feature per item, built in SQL, its geometry in crs (the SRID from our own list, never a
+     * request's text); geometry null when the item is not placed.
+     */
+    private static String feature(atlas.crs.Crs crs) {
+        return FEATURE.formatted(atlas.crs.CrsSql.geoJson("w.geom", crs));
+    }
+
     private static final String FEATURE = """
             json_build_object('type', 'Feature', 'id', w.id,
-              'geometry', CASE WHEN w.geom IS NULL THEN NULL ELSE ST_AsGeoJSON(w.geom, 6)::json END,
+              'geometry', CASE WHEN w.geom IS NULL THEN NULL ELSE %s::json END,
               'properties', json_build_object('kind', w.kind, 'source', w.source, 'list', w.list_title,
                  'table', w.table_title, 'seq', w.seq, 'group_seq', w.group_seq, 'part', w.part, 'line', w.line_from,
                  'category', w.category, 'title', w.title, 'content', w.content, 'target', w.target,
@@ -267,7 +279,7 @@ final class WorklistSql {
     record Page(long matched, List<String> features) {
     }
 
-    static Page items(Connection c, WorkItemQuery q) throws SQLException {
+    static Page items(Connection c, WorkItemQuery q, atlas.crs.Crs crs) throws SQLException {
         Where w = where(q);
         long matched;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM work_item w WHERE " + w.sql())) {
@@ -284,7 +296,7 @@ final class WorklistSql {
         params.add(q.limit());
         params.add(q.offset());
         List<String> features = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FEATURE + " FROM work_item w WHERE " + w.sql()
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + feature(crs) + " FROM work_item w WHERE " + w.sql()
                 + ORDER + " LIMIT ? OFFSET ?")) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -296,8 +308,8 @@ final class WorklistSql {
         return new Page(matched, features);
     }
 
-    static Optional<String> item(Connection c, String id, java.time.LocalDate asOf) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FEATURE + " FROM work_item w WHERE w.id = ?")) {
+    static Optional<String> item(Connection c, String id, java.time.LocalDate asOf, atlas.crs.Crs crs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + feature(crs) + " FROM work_item w WHERE w.id = ?")) {
             ps.setObject(1, java.sql.Date.valueOf(asOf));
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {

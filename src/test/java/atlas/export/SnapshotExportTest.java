@@ -249,6 +249,29 @@ class SnapshotExportTest {
     }
 
     @Test
+    void aCql2ConditionNoParameterSaysNarrowsTheSnapshotAsItNarrowsTheItems() throws Exception {
+        // a name pattern or 20 km around 湖州's centre: no parameter of ours says that, so the CQL2 condition itself runs
+        String text = "name LIKE '%湖州%' OR S_DWITHIN(geometry, POINT(120.09 30.89), 20000)";
+        List<String> expected = ids(getJson("/collections/projects/items?limit=10000&city=330500&filter="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        int inRegion = JSON.readTree(huzhou.get("projects.geojson")).path("features").size();
+        assertTrue(expected.size() > 0 && expected.size() < inRegion, expected.size() + " of " + inRegion);
+        Map<String, byte[]> asText = export("{\"region\": \"330500\", \"filters\": {\"filter\": " + JSON.writeValueAsString(text)
+                + "}, \"formats\": [\"geojson\"]}");
+        assertEquals(expected, ids(JSON.readTree(asText.get("projects.geojson"))));
+        assertEquals(text, JSON.readTree(asText.get("summary.json")).path("filters").path("filter").asText());
+        // the same in cql2-json, written in place in the filters
+        String json = """
+                {"op": "or", "args": [{"op": "like", "args": [{"property": "name"}, "%湖州%"]},
+                 {"op": "s_dwithin", "args": [{"property": "geometry"}, {"type": "Point", "coordinates": [120.09, 30.89]}, 20000]}]}""";
+        Map<String, byte[]> asJson = export("{\"region\": \"330500\", \"filters\": {\"filter\": " + json + "}, \"formats\": [\"geojson\"]}");
+        assertEquals(expected, ids(JSON.readTree(asJson.get("projects.geojson"))));
+        HttpResponse<byte[]> bad = server.post("/api/exports", "{\"region\": \"330500\", \"filters\": {\"filter\": \"name LIKE\"}}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(new String(bad.body(), StandardCharsets.UTF_8).contains("column"), new String(bad.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void provinceAreaAndBoxRegionsMatchTheirItems() throws Exception {
         Map<String, byte[]> province = export("{\"region\": \"330000\", \"formats\": [\"geojson\"]}");
         assertEquals(ids(getJson("/collections/projects/items?limit=10000")), ids(JSON.readTree(province.get("projects.geojson"))));
