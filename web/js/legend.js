@@ -72,7 +72,7 @@ export function createLegend(map, { onToggle } = {}) {
         <h4>位置</h4>
         <div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.4" stroke="#777" stroke-width="2" stroke-dasharray="4 3"/></svg>区县代表点：只知所在区县，画在区县中心附近，不是具体选址</div>
         <div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.85" stroke="#fff"/></svg>具体地点</div>
-        ${tiles ? `<div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.8" stroke="#222" stroke-width="1.5"/></svg>深色描边：一片区域内多个项目之和（灰色为多类），点击放大</div>`
+        ${tiles ? `<div class="point-sample"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="#777" fill-opacity="0.45"/></svg>无描边的半透明圆点：一小片区域内多个项目之和，越大越多（灰色为多个类别）；点击放大</div>`
     : '<div class="point-sample"><span class="cluster-sample">5</span>同一处的多个项目：点击展开</div>'}
         <h4>规划区域</h4><ul class="kinds">${kindRows()}</ul>
         <div class="approx-sample"><i></i>虚线：范围为所在区县近似</div>`;

@@ -13,11 +13,15 @@ const MAX_RADIUS = 14;            // px; the server's point buffer (TileSql) kee
 const BRUSH = 10;                 // px around the pointer in which a click finds a feature
 const FOCUS_ZOOM = 11;
 
-/** Circle radius for a cell or project: area grows with the money, a little with the count. */
+/**
+ * Circle radius: a single project's area grows with its money (as the clustered map's markers); a
+ * cell of several (cells lie 2 px apart) grows with the log of its count, so dense areas read as a
+ * shade of their category rather than a heap of rings.
+ */
 export function tileRadius(props) {
-  const money = props.total_investment ?? 0;
   const n = props.count ?? 1;
-  return Math.min(MAX_RADIUS, 3 + 0.5 * Math.sqrt(Math.max(0, money) / Math.max(1, n)) + 1.2 * Math.log2(Math.max(1, n)));
+  if (n > 1) return Math.min(10, 2 + Math.log2(n));
+  return Math.min(MAX_RADIUS, 4 + 0.8 * Math.sqrt(Math.max(0, props.total_investment ?? 0)));
 }
 
 const isCounty = (p) => p.precision === 'county' || p.precision === 'counties';
@@ -46,10 +50,10 @@ function paintRules(P) {
       symbolizer: new P.CircleSymbolizer({
         radius: (z, f) => tileRadius(f.props),
         fill: (z, f) => colourOf(f.props),
-        // several projects: dark ring; one placed only to its county: pale; one at a site: white ring
-        opacity: (z, f) => ((f.props.count ?? 1) > 1 ? 0.6 : isCounty(f.props) ? 0.45 : 0.85),
-        stroke: (z, f) => ((f.props.count ?? 1) > 1 ? '#222' : isCounty(f.props) ? colourOf(f.props) : '#fff'),
-        width: (z, f) => ((f.props.count ?? 1) > 1 ? 1.5 : 1),
+        // several projects: see-through, no ring; one placed only to its county: pale; one at a site: white ring
+        opacity: (z, f) => ((f.props.count ?? 1) > 1 ? 0.45 : isCounty(f.props) ? 0.45 : 0.85),
+        stroke: (z, f) => (isCounty(f.props) ? colourOf(f.props) : '#fff'),
+        width: (z, f) => ((f.props.count ?? 1) > 1 ? 0 : 1),
       }),
     },
   ];
@@ -107,9 +111,19 @@ export function createProjectTiles(map, { onSelect }) {
     }
   }
 
-  map.on('click', (e) => {
-    const hit = nearest(featuresAt(e.latlng));
+  // The tiles are a canvas under which the plan areas and boundaries keep taking clicks: a click on a
+  // drawn project is caught on its way down (capture) and is the project's alone.
+  map.getContainer().addEventListener('click', (event) => {
+    if (map.dragging?.moved() || event.target.closest('.leaflet-control, .leaflet-popup')) return;
+    const latlng = map.mouseEventToLatLng(event);
+    const hit = nearest(featuresAt(latlng));
     if (!hit) return;
+    event.stopPropagation();
+    clicked(hit, latlng);
+  }, true);
+
+  function clicked(hit, at) {
+    const e = { latlng: at };
     const p = hit.feature.props;
     if (p.id != null && (p.count ?? 1) === 1) {
       onSelect(String(p.id));
@@ -122,7 +136,7 @@ export function createProjectTiles(map, { onSelect }) {
         + '<p class="muted">放大地图可看到单个项目</p>')
       .openOn(map);
     map.setView(e.latlng, Math.min(map.getMaxZoom(), Math.max(map.getZoom() + 2, 8)), { animate: true });
-  });
+  }
   map.on('mousemove', (e) => {
     if (!layer || !map.hasLayer(group)) return;
     map.getContainer().classList.toggle('over-project', featuresAt(e.latlng).length > 0);
@@ -164,6 +178,8 @@ export function createProjectTiles(map, { onSelect }) {
       highlight.clearLayers();
     },
     get active() { return layer != null; },
+    /** True while tiles in view are still being fetched or drawn. */
+    get loading() { return Boolean(layer?.isLoading?.()); },
     /** Fly to a project from the list and open its popup there. False if it has no place on the map. */
     focus(feature) {
       if (!feature?.geometry) return false;
