@@ -30,7 +30,7 @@ const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
  * map from one answer); beyond it, the map draws vector tiles and the list pages through the API.
  * Chosen by measurement (bench/map/RESULTS.md). ?render=tiles or ?render=geojson forces one way.
  */
-const GEOJSON_MAX = 5000;
+const GEOJSON_MAX = 10000; // also the API's largest page
 const FORCED_RENDER = new URLSearchParams(window.location.search).get('render');
 
 const app = {

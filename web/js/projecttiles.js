@@ -76,18 +76,40 @@ export function createProjectTiles(map, { onSelect }) {
   function build(nextUrl) {
     const made = P.leafletLayer({
       url: nextUrl, pane: 'projects', paintRules: paintRules(P), labelRules: [],
-      maxDataZoom: 16, levelDiff: 0, attribution: '', tileDelay: 0,
+      maxDataZoom: 16, levelDiff: 0, attribution: '', tileDelay: 1,
+      // No tiles for the levels a zoom animation passes through: each would be fetched and drawn on the
+      // page's one thread while the animation runs.
+      updateWhenZooming: false,
     });
     made.url = nextUrl;
+    // protomaps-leaflet leaves a tile undrawn (and Leaflet waiting for it) when a tile of another zoom
+    // was asked for while its data came (a fly, a zoom during the first load). Once the map rests,
+    // such tiles of the current zoom are drawn again and handed to Leaflet.
+    const create = made.createTile;
+    made.createTile = function createTile(coords, done) {
+      const el = create.call(this, coords, (error, tile) => { if (!el.drawn) { el.drawn = true; done(error, tile); } });
+      el.leafletDone = done;
+      return el;
+    };
+    made.redrawSkipped = () => {
+      for (const [key, t] of Object.entries(made._tiles ?? {})) {
+        if (t.el.drawn || !t.current || t.coords.z !== made._tileZoom) continue;
+        made.renderTile(made._wrapCoords(t.coords), t.el, key, () => {
+          if (!t.el.drawn) { t.el.drawn = true; t.el.leafletDone(undefined, t.el); }
+        });
+      }
+    };
     return made;
   }
+  map.on('moveend', () => setTimeout(() => layer?.redrawSkipped(), 300));
 
   /** Resolves once every tile in view is drawn (or the layer is off the map). */
   function whenDrawn(target) {
     if (!map.hasLayer(group)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => { clearTimeout(timer); resolve(); };
-      const timer = setTimeout(done, 15000);
+      const timer = setTimeout(done, 10000);
+      setTimeout(() => target.redrawSkipped(), 1500);
       target.once('load', done);
     });
   }
