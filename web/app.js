@@ -94,6 +94,11 @@ function remember({ push }) {
 
 const requestKey = (filters) => JSON.stringify(apiFilters(filters));
 
+/** Do these totals call for tiles (see GEOJSON_MAX)? */
+function manyProjects(stats) {
+  return FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && (stats?.total?.count ?? 0) > GEOJSON_MAX);
+}
+
 /** The first answer: one list page, or everything when little matches (see GEOJSON_MAX). */
 function firstPageSize() {
   if (FORCED_RENDER === 'geojson') return GEOJSON_MAX;
@@ -134,7 +139,11 @@ async function loadProjects() {
   app.prefetch = null;
   setStatus('正在加载项目…');
   try {
-    let [collection, stats] = await Promise.all(early ? [early.projects, early.stats] : fetchProjects(filters, signal));
+    const requests = early ? [early.projects, early.stats] : fetchProjects(filters, signal);
+    // The totals usually answer first: when they say the projects are many, the tiles start at once,
+    // beside the list's page.
+    requests[1].then((s) => { if (manyProjects(s) && !signal.aborted) app.projectTiles.show(filters); }, () => {});
+    let [collection, stats] = await Promise.all(requests);
     if (signal.aborted) return; // a newer request has taken over
     const matched = collection.numberMatched ?? collection.features?.length ?? 0;
     const tiles = FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && matched > GEOJSON_MAX);
@@ -416,6 +425,16 @@ async function start() {
   });
   app.projects = createProjectLayer(app.map, (id) => app.list.highlight(id));
   app.projectTiles = createProjectTiles(app.map, { onSelect: (id) => app.list.highlight(id) });
+  // With many projects the tiles need not wait for the boundaries and select lists: the first totals
+  // say so, and the view and the filters are those of the URL.
+  if (initial.view) app.map.setView([initial.view.lat, initial.view.lng], initial.view.zoom, { animate: false });
+  if (!initial.layers || initial.layers.includes('projects')) {
+    app.prefetch?.stats.then((s) => {
+      if (!manyProjects(s) || app.loadedOnce) return;
+      app.projectTiles.layer.addTo(app.map);
+      app.projectTiles.show(initial.filters);
+    }, () => {});
+  }
   app.filters = createFilters($('#filters'), { onChange: filtersChanged, onWrite: () => app.yearSlider?.sync() });
   app.yearSlider = createYearSlider($('#year-slider'), $('.year-scale .year-label'), $('#filter-year-from'), $('#filter-year-to'));
   app.filters.setPrecisions();
