@@ -4,7 +4,8 @@ import { apiFilters, getConfig, getFacets, getProjects, getStats } from './js/ap
 import { createMap, loadBoundaries, tileLayer, ZHEJIANG_BOUNDS } from './js/basemap.js';
 import { AREA_OVERLAYS, loadAreas, selectionLayer } from './js/areas.js';
 import { createProjectLayer, projectId } from './js/projects.js';
-import { createList, setCityNames } from './js/list.js';
+import { createProjectTiles } from './js/projecttiles.js';
+import { createList, setCityNames, PAGE_ROWS } from './js/list.js';
 import { createFilters } from './js/filters.js';
 import { renderTotals, statsFromFeatures } from './js/totals.js';
 import { createLegend } from './js/legend.js';
@@ -19,14 +20,25 @@ import { fitPopups } from './js/popupfit.js';
 import { createTabs } from './js/tabs.js';
 import { setDivisionNames, setSourceTitles } from './js/areabasis.js';
 import { filterProblems } from './js/validate.js';
+import { createYearSlider } from './js/yearslider.js';
 
 const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
 const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
+/**
+ * Up to this many matching projects, they come as GeoJSON and are clustered in the browser (list and
+ * map from one answer); beyond it, the map draws vector tiles and the list pages through the API.
+ * Chosen by measurement (bench/map/RESULTS.md). ?render=tiles or ?render=geojson forces one way.
+ */
+const GEOJSON_MAX = 10000; // also the API's largest page
+const FORCED_RENDER = new URLSearchParams(window.location.search).get('render');
 
 const app = {
   map: null,
   filters: null, list: null, projects: null, legend: null, boundaries: null, tabs: null, // the page's parts
+  projectTiles: null,     // the 项目 overlay drawn from vector tiles (many projects)
+  mode: 'geojson',        // how projects are drawn now: 'geojson' (clustered in the browser) or 'tiles'
+  matched: 0,             // projects matching the filters (all of them, not just the ones loaded)
   layers: new Map(),      // overlay key -> Leaflet layer
   tiles: null,            // optional base tile layer
   noTiles: L.layerGroup(), // the "no tiles" choice of the base-layer switch
@@ -69,6 +81,7 @@ function currentState() {
     filters: app.filters.read(),
     layers,
     sort: app.list.sort,
+    legend: app.legend.open ? 'open' : 'closed',
     view: { zoom: app.map.getZoom(), lat: c.lat, lng: c.lng },
   };
 }
@@ -81,9 +94,20 @@ function remember({ push }) {
 
 const requestKey = (filters) => JSON.stringify(apiFilters(filters));
 
+/** Do these totals call for tiles (see GEOJSON_MAX)? */
+function manyProjects(stats) {
+  return FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && (stats?.total?.count ?? 0) > GEOJSON_MAX);
+}
+
+/** The first answer: one list page, or everything when little matches (see GEOJSON_MAX). */
+function firstPageSize() {
+  if (FORCED_RENDER === 'geojson') return GEOJSON_MAX;
+  return PAGE_ROWS;
+}
+
 function fetchProjects(filters, signal) {
   return [
-    getProjects(filters, signal),
+    getProjects(filters, signal, { limit: firstPageSize() }),
     getStats('category', filters, signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : null)),
   ];
 }
@@ -115,10 +139,24 @@ async function loadProjects() {
   app.prefetch = null;
   setStatus('正在加载项目…');
   try {
-    const [collection, stats] = await Promise.all(early ? [early.projects, early.stats] : fetchProjects(filters, signal));
+    const requests = early ? [early.projects, early.stats] : fetchProjects(filters, signal);
+    // The totals usually answer first: when they say the projects are many, the tiles start at once,
+    // beside the list's page.
+    requests[1].then((s) => { if (manyProjects(s) && !signal.aborted) app.projectTiles.show(filters); }, () => {});
+    let [collection, stats] = await Promise.all(requests);
     if (signal.aborted) return; // a newer request has taken over
+    const matched = collection.numberMatched ?? collection.features?.length ?? 0;
+    const tiles = FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && matched > GEOJSON_MAX);
+    if (!tiles && matched > (collection.features?.length ?? 0)) {
+      // Few enough for the browser: fetch them all at once.
+      collection = await getProjects(filters, signal, { limit: GEOJSON_MAX });
+      if (signal.aborted) return;
+    }
     app.features = collection.features ?? [];
-    await render(collection, stats);
+    app.matched = matched;
+    app.mode = tiles ? 'tiles' : 'geojson';
+    document.body.dataset.render = app.mode;
+    await (tiles ? renderTiles(filters, collection, stats, signal) : render(collection, stats));
     if (signal.aborted) return;
     setStatus('');
     setStale(null);
@@ -135,10 +173,35 @@ async function loadProjects() {
   }
 }
 
+/** Many projects: tiles on the map, the list pages through the API, totals from /api/stats. */
+function renderTiles(filters, collection, stats, signal) {
+  const features = app.features;
+  registerCategories((stats?.groups ?? []).map((g) => g.key ?? ''));
+  app.projects.render([]);
+  const drawn = app.projectTiles.show(filters);
+  const sortby = () => (app.list.sort.replace(/^-/, '') === 'county' ? '-total_investment' : app.list.sort);
+  app.list.renderPaged(features, app.matched, (offset, sort) => getProjects(filters, signal, { limit: PAGE_ROWS, offset, sortby: sort ?? sortby() })
+    .then((fc) => fc.features ?? []));
+  $('#list-count').textContent = `（${count(app.matched)}）`;
+  $('#tab-count').textContent = `（${count(app.matched)}）`;
+  const notes = [`项目较多，地图按区域汇总显示（圆圈为多个项目之和），放大后显示单个项目；列表每次载入 ${count(PAGE_ROWS)} 个。`];
+  if (stats?.counting === 'projects') {
+    notes.push(`按项目计数：同一项目在多份清单中出现只计一次（取最新清单的数字），清单条目共 ${count(stats.entries?.count ?? 0)} 条。`);
+  }
+  renderTotals(stats?.total ? stats : { total: { count: app.matched, total_investment: null }, groups: [] }, {
+    countEl: $('#total-count'), investmentEl: $('#total-investment'),
+    chartEl: $('#category-chart'), noteEl: $('#totals-note'), note: notes.join(''),
+  });
+  const present = new Set((stats?.groups ?? []).map((g) => g.key || '（未分类）'));
+  app.legend.setCategories(knownCategories().filter((c) => present.has(c)), { tiles: true });
+  return drawn;
+}
+
 /** Draw map, list and totals; resolves when the map has drawn every project. */
 function render(collection, stats) {
   const features = app.features;
   registerCategories(features.map((f) => f.properties.category ?? ''));
+  app.projectTiles.clear();
   const drawn = app.projects.render(features);
   app.list.render(features);
   $('#list-count').textContent = `（${count(features.length)}）`;
@@ -169,8 +232,8 @@ function pickProject(id, { keyboard = false } = {}) {
   // From the keyboard, focus moves into the popup when it opens, and back to the row when it closes.
   app.keyboardPick = keyboard ? id : null;
   app.list.highlight(id);
-  if (app.projects.focus(id)) return;
-  const feature = app.features.find((f) => projectId(f) === id);
+  const feature = app.list.feature(id) ?? app.features.find((f) => projectId(f) === id);
+  if (app.mode === 'tiles' ? app.projectTiles.focus(feature) : app.projects.focus(id)) return;
   if (!feature) return;
   // Province- or city-level programme: show its popup over its city (or the province).
   const city = app.regions.cities.find((c) => c.properties.code === feature.properties.city_codes?.[0]);
@@ -281,6 +344,7 @@ function applyState(state, { first }) {
     app.lastRegion = `${state.filters.city ?? ''}|${state.filters.county ?? ''}|${state.filters.area ?? ''}`;
     showLayers(state.layers);
     if (state.sort) app.list.setSort(state.sort);
+    if (state.legend) app.legend.setOpen(state.legend === 'open');
     if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: !first });
     showRegion(state.filters, { fit: first && !state.view });
   } finally {
@@ -334,7 +398,7 @@ async function start() {
   prefetchProjects(initial.filters);
   app.map = createMap('map');
   app.tabs = createTabs($('#tabs'), { onShow: () => app.map.invalidateSize() });
-  app.legend = createLegend(app.map);
+  app.legend = createLegend(app.map, { onToggle: () => remember({ push: false }) });
   // Popups keep clear of the controls and fit the map; the legend folds away for them.
   fitPopups(app.map, { beforeFit: () => app.legend.collapse() });
   app.map.on('popupopen', ({ popup }) => {
@@ -360,7 +424,19 @@ async function start() {
     onSort: (sort) => { app.list.setSort(sort); remember({ push: true }); },
   });
   app.projects = createProjectLayer(app.map, (id) => app.list.highlight(id));
-  app.filters = createFilters($('#filters'), { onChange: filtersChanged });
+  app.projectTiles = createProjectTiles(app.map, { onSelect: (id) => app.list.highlight(id) });
+  // With many projects the tiles need not wait for the boundaries and select lists: the first totals
+  // say so, and the view and the filters are those of the URL.
+  if (initial.view) app.map.setView([initial.view.lat, initial.view.lng], initial.view.zoom, { animate: false });
+  if (!initial.layers || initial.layers.includes('projects')) {
+    app.prefetch?.stats.then((s) => {
+      if (!manyProjects(s) || app.loadedOnce) return;
+      app.projectTiles.layer.addTo(app.map);
+      app.projectTiles.show(initial.filters);
+    }, () => {});
+  }
+  app.filters = createFilters($('#filters'), { onChange: filtersChanged, onWrite: () => app.yearSlider?.sync() });
+  app.yearSlider = createYearSlider($('#year-slider'), $('.year-scale .year-label'), $('#filter-year-from'), $('#filter-year-to'));
   app.filters.setPrecisions();
 
   const [config, boundaries, areas, vocab] = await Promise.all([
@@ -376,7 +452,7 @@ async function start() {
   setDivisionNames([...app.regions.cities, ...app.regions.counties]);
   // Drawing order: areas (bottom first), then projects.
   for (const o of AREA_OVERLAYS) app.layers.set(o.key, areas.overlays.get(o.key));
-  app.layers.set('projects', app.projects.layer);
+  app.layers.set('projects', L.layerGroup([app.projects.layer, app.projectTiles.layer]));
   app.tiles = tileLayer(config);
   buildLayerControl();
 

@@ -93,14 +93,17 @@ public class MapBench {
     final StringBuilder out = new StringBuilder();
     final List<String> errors = new ArrayList<>();
 
-    MapBench(String base, int runs) {
+    final String path;
+
+    MapBench(String base, int runs, String path) {
         this.base = base;
         this.runs = runs;
+        this.path = path;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: MapBench BASE_URL LABEL OUT.md [RUNS]");
+            System.err.println("usage: MapBench BASE_URL LABEL OUT.md [RUNS [PATH]]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", "");
@@ -109,7 +112,7 @@ public class MapBench {
             System.exit(2);
         }
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        MapBench bench = new MapBench(base, args.length > 3 ? Integer.parseInt(args[3]) : 3);
+        MapBench bench = new MapBench(base, args.length > 3 ? Integer.parseInt(args[3]) : 3, args.length > 4 ? args[4] : "/");
         bench.run(args[1]);
         Files.writeString(Path.of(args[2]), bench.out.toString(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -181,6 +184,7 @@ public class MapBench {
                   const painted = await b.settled(45000);
                   const res = performance.getEntriesByType('resource');
                   const items = res.filter((r) => r.name.includes('/collections/projects/items'));
+                  const tiles = res.filter((r) => r.name.includes('/tiles/projects/'));
                   const last = items[items.length - 1];
                   const lt = b.longtasks.filter((t) => t.start <= painted);
                   const nav = performance.getEntriesByType('navigation')[0];
@@ -195,6 +199,9 @@ public class MapBench {
                     longestTask: lt.reduce((m, t) => Math.max(m, t.duration), 0),
                     blocked: lt.reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
                     rows: document.querySelectorAll('#project-list .project-row').length,
+                    render: document.body.dataset.render,
+                    tiles: tiles.length,
+                    tileBytes: tiles.reduce((s, r) => s + (r.encodedBodySize || r.transferSize || 0), 0),
                     listCount: document.querySelector('#project-list').dataset.count,
                     totalCount: document.querySelector('#total-count').textContent,
                     domNodes: document.getElementsByTagName('*').length,
@@ -287,6 +294,8 @@ public class MapBench {
                     longestTask: lt.reduce((m, t) => Math.max(m, t.duration), 0),
                     blocked: lt.reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
                     over200: lt.filter((t) => t.duration > 200).length,
+                    heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+                    domNodes: document.getElementsByTagName('*').length,
                   };
                 };
                 run().then(done, (e) => done({ error: String(e) }));""");
@@ -307,8 +316,8 @@ public class MapBench {
     void run(String label) throws IOException {
         if ("pan".equals(System.getenv("MAP_BENCH_ONLY"))) { // quick look while changing the map: load + pan/zoom only
             try (Session s = browser()) {
-                load(s, "/");
-                Map<String, Object> warm = load(s, "/");
+                load(s, path);
+                Map<String, Object> warm = load(s, path);
                 System.out.println("warm load " + warm + "\npan/zoom " + panZoom(s));
             }
             return;
@@ -324,8 +333,8 @@ public class MapBench {
         long started = System.nanoTime();
         for (int i = 0; i < runs && (i == 0 || System.nanoTime() - started < budgetNanos); i++) {
             try (Session s = browser()) {
-                cold.add(load(s, "/"));
-                warm.add(load(s, "/"));
+                cold.add(load(s, path));
+                warm.add(load(s, path));
                 if (i == 0) {
                     category = biggestCategory(s);
                 }
@@ -337,8 +346,10 @@ public class MapBench {
         }
         out.append("\n## ").append(label).append("\n\n");
         Map<String, Object> first = cold.get(0);
-        out.append(String.format("Projects in the page: %s (list rows in the DOM: %s); projects answer %s KB on the wire, %s KB decoded.%n%n",
-                first.get("totalCount"), first.get("rows"), kb(first.get("projectsBytes")), kb(first.get("projectsDecoded"))));
+        out.append(String.format("Page `%s`, projects drawn as **%s**. Projects matching: %s (list rows in the DOM: %s); the list's project answer %s KB on the wire, %s KB decoded; %s vector tiles, %s KB on the wire.%n%n",
+                path, "tiles".equals(first.get("render")) ? "vector tiles" : "GeoJSON clustered in the browser",
+                first.get("totalCount"), first.get("rows"), kb(first.get("projectsBytes")), kb(first.get("projectsDecoded")),
+                first.get("tiles"), kb(first.get("tileBytes"))));
         out.append("| figure | median | samples |\n|---|---:|---|\n");
         row("first meaningful render, cold (new browser, empty cache) — ms", cold, "painted");
         row("  of which: data-ready set (projects handed to map/list) — ms", cold, "ready");
@@ -361,6 +372,8 @@ public class MapBench {
         row("  sequence duration — s", pans, "seconds");
         row("DOM elements after load (warm)", warm, "domNodes");
         row("JS heap used after load (warm) — MB", warm, "heapMB");
+        row("JS heap used after the pan/zoom sequence — MB", pans, "heapMB");
+        row("DOM elements after the pan/zoom sequence", pans, "domNodes");
         out.append(String.format("%nFilter: 项目类别 = %s (%s → %s projects).%n", category,
                 narrow.get(0).get("countBefore"), narrow.get(0).get("countAfter")));
         List<Object> failures = Stream.of(cold, warm, narrow, widen, pans).flatMap(List::stream)

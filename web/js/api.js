@@ -45,8 +45,13 @@ export function getItems(collection, params = {}, signal) {
 }
 
 /** Projects matching the UI filters; beyond the page limit, the largest investments come first. */
-export function getProjects(filters, signal) {
-  return getItems('projects', { ...apiFilters(filters), sortby: '-total_investment' }, signal);
+export function getProjects(filters, signal, { limit = 10000, offset = 0, sortby = '-total_investment' } = {}) {
+  return getItems('projects', { ...apiFilters(filters), sortby, limit, ...(offset ? { offset } : {}) }, signal);
+}
+
+/** One project, by id (for the popup of a project clicked on the tiles). */
+export function getProject(id, signal) {
+  return getJson(`/collections/projects/items/${encodeURIComponent(id)}`, {}, signal);
 }
 
 /** Grouped totals for the UI filters. */

@@ -25,7 +25,7 @@ function fill(select, options) {
  * Wire the form. onChange(filters, {typing}) runs on every change (typing=true while the
  * user types in the search box, debounced).
  */
-export function createFilters(form, { onChange }) {
+export function createFilters(form, { onChange, onWrite }) {
   let counties = [];
   let typingTimer = null;
   const el = (name) => form.elements.namedItem(name);
@@ -105,6 +105,7 @@ export function createFilters(form, { onChange }) {
     }
     form.dataset.bbox = filters.bbox ?? '';
     check();
+    onWrite?.();
   }
 
   return {

@@ -29,6 +29,11 @@ const KEYS = {
   total_investment: (a, b) => (a.properties.total_investment ?? -1) - (b.properties.total_investment ?? -1),
 };
 
+/** The list's sort as the API's sortby (the API has no county sort: money then). */
+function apiSort(sort) {
+  return sort.replace(/^-/, '') === 'county' ? '-total_investment' : sort;
+}
+
 /** Sort spec '-total_investment' -> comparator (missing values last when descending). */
 function comparator(sort) {
   const desc = sort.startsWith('-');
@@ -44,6 +49,9 @@ export function createList(element, headers, { onPick, onSort }) {
   let sorted = [];
   let shown = 0; // rows drawn so far (the first `shown` of `sorted`)
   let sort = '-total_investment';
+  // Many projects: rows come page by page from the API in its order ({total, fetchPage(offset, sort)}).
+  let paged = null;
+  let loading = null; // the page request in flight
 
   element.addEventListener('click', (event) => {
     if (event.target.closest('.list-more')) { showMore(shown + PAGE_ROWS); return; }
@@ -73,15 +81,29 @@ export function createList(element, headers, { onPick, onSort }) {
 
   /** The "显示更多" item after the drawn rows, or nothing when all rows are drawn. */
   function moreItem() {
-    const rest = sorted.length - shown;
+    const rest = (paged ? paged.total : sorted.length) - shown;
     if (rest <= 0) return '';
     const next = Math.min(PAGE_ROWS, rest);
     return `<li class="list-more-item"><button type="button" class="list-more">显示更多（再显示 ${count(next)} 个，`
       + `已显示 ${count(shown)} / ${count(sorted.length)} 个）</button></li>`;
   }
 
+  /** Fetch API pages until `upTo` rows are loaded (or all are). */
+  async function loadUpTo(upTo) {
+    while (paged && sorted.length < Math.min(upTo, paged.total)) {
+      const mine = paged;
+      loading ??= mine.fetchPage(sorted.length, apiSort(sort));
+      const rows = await loading.finally(() => { loading = null; });
+      if (mine !== paged) return false;
+      if (!rows.length) break;
+      sorted.push(...rows);
+    }
+    return true;
+  }
+
   /** Draw rows up to index `upTo` (exclusive), appending to what is drawn already. */
-  function showMore(upTo) {
+  async function showMore(upTo) {
+    if (paged && upTo > sorted.length && !(await loadUpTo(upTo))) return;
     const to = Math.min(sorted.length, upTo);
     if (to <= shown) return;
     const focusMore = document.activeElement?.classList.contains('list-more');
@@ -96,10 +118,10 @@ export function createList(element, headers, { onPick, onSort }) {
   }
 
   function draw() {
-    sorted = [...features].sort(comparator(sort));
+    sorted = paged ? [...features] : [...features].sort(comparator(sort));
     shown = 0;
     element.innerHTML = '';
-    element.dataset.count = String(sorted.length);
+    element.dataset.count = String(paged ? paged.total : sorted.length);
     showMore(PAGE_ROWS);
     for (const button of headers) {
       const key = button.dataset.sort;
@@ -109,18 +131,38 @@ export function createList(element, headers, { onPick, onSort }) {
       const state = sort === key ? '，升序' : sort === `-${key}` ? '，降序' : '';
       button.dataset.label ??= button.textContent;
       button.setAttribute('aria-label', `按${button.dataset.label}排序${state}`);
+      // The API sorts by name and money, not by county: with paged rows that header rests.
+      button.disabled = Boolean(paged) && key === 'county';
+      button.title = button.disabled ? '项目较多时不能按区县排序' : '';
     }
   }
 
   return {
-    render(list) { features = list; draw(); },
-    setSort(next) { if (next && next !== sort) { sort = next; draw(); } },
+    render(list) { paged = null; features = list; draw(); },
+    /** The first page of `total` rows (in the API's -total_investment order); later pages via fetchPage. */
+    renderPaged(first, total, fetchPage) {
+      paged = { total, fetchPage };
+      if (apiSort(sort) === '-total_investment') { features = first; draw(); return; }
+      features = [];
+      draw();
+      fetchPage(0, apiSort(sort)).then((rows) => { if (paged?.fetchPage === fetchPage) { features = rows; draw(); } });
+    },
+    setSort(next) {
+      if (!next || next === sort) return;
+      sort = next;
+      if (!paged) { draw(); return; }
+      const mine = paged;
+      mine.fetchPage(0, apiSort(sort)).then((rows) => { if (paged === mine) { features = rows; draw(); } });
+    },
+    /** A loaded row's feature, or undefined. */
+    feature(id) { return sorted.find((f) => projectId(f) === id); },
     get sort() { return sort; },
     /** Mark a row as selected and scroll it into view. */
     highlight(id) {
       element.querySelectorAll('.project-row.selected').forEach((r) => r.classList.remove('selected'));
       const at = sorted.findIndex((f) => projectId(f) === id);
       if (at >= shown) showMore(at + 1);
+      if (at < 0) return;
       const row = element.querySelector(`.project-row[data-id="${CSS.escape(id)}"]`);
       if (row) {
         row.classList.add('selected');

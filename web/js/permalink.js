@@ -1,5 +1,5 @@
-// Permalink: filters, visible layers, list sort and map view live in the query string.
-//   /?city=330500&category=…&year_from=2021&layers=metros,projects&sort=-total_investment&map=9/30.25/120.15
+// Permalink: filters, visible layers, list sort, legend (open/closed) and map view live in the query string.
+//   /?city=330500&category=…&year_from=2021&layers=metros,projects&sort=-total_investment&legend=closed&map=9/30.25/120.15
 // Filter and layer changes push a history entry; map moves replace the current one.
 
 import { FILTER_NAMES } from './api.js';
@@ -15,7 +15,8 @@ export function readState(href = window.location.href) {
   const layers = params.has('layers')
     ? params.get('layers').split(',').filter(Boolean)
     : null; // null = defaults
-  return { filters, layers, sort: params.get('sort') || null, view: parseView(params.get('map')) };
+  const legend = ['open', 'closed'].includes(params.get('legend')) ? params.get('legend') : null; // null = by screen size
+  return { filters, layers, sort: params.get('sort') || null, legend, view: parseView(params.get('map')) };
 }
 
 function parseView(text) {
@@ -34,6 +35,7 @@ export function stateUrl(state) {
   }
   if (state.layers) params.set('layers', state.layers.join(','));
   if (state.sort) params.set('sort', state.sort);
+  if (state.legend) params.set('legend', state.legend);
   if (state.view) {
     const { zoom, lat, lng } = state.view;
     params.set('map', `${zoom}/${lat.toFixed(4)}/${lng.toFixed(4)}`);

@@ -111,9 +111,10 @@ final class PrecomputedSql {
         return new String[]{"DROP TABLE IF EXISTS serving_build_cells", """
                 CREATE TEMP TABLE serving_build_cells ON COMMIT DROP AS
                 SELECT t.tx, t.ty, round(p.py / t.cell) AS k1, round(p.px / t.cell) AS k2, %s AS f
-                FROM serving_build_tiles t JOIN serving_build_points p ON p.g && t.b
+                FROM serving_build_tiles t JOIN serving_build_points p ON p.g && %s
                 GROUP BY t.tx, t.ty, t.cell, round(p.py / t.cell), round(p.px / t.cell)"""
-                .formatted(TileSql.CELL_FEATURE.formatted("p.sx", "p.sy", "p.n", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z)))};
+                .formatted(TileSql.CELL_FEATURE.formatted("p.sx", "p.sy", "p.n", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z),
+                        TileSql.POINT_BUFFER), TileSql.POINT_REACH.formatted("t.b"))};
     }
 
     /** The zoom's tiles stored: cells and lines with the live tile's expressions and feature order. */

@@ -29,6 +29,16 @@ public final class TileSql {
     static final String CELL_SIZE = "(ST_XMax(%1$s) - ST_XMin(%1$s)) / 128";
 
     /**
+     * Points (cells and single projects) are kept this far outside their tile, in tile units (4096
+     * across): the web map draws them as circles up to 14 px across a 256-px tile, and each tile's
+     * canvas draws only its own features, so a circle near an edge must be in both tiles to be whole.
+     */
+    static final int POINT_BUFFER = 256;
+
+    /** The tile envelope %1$s widened by POINT_BUFFER (8 cells: a cell is 32 units). */
+    static final String POINT_REACH = "ST_Expand(%1$s, (ST_XMax(%1$s) - ST_XMin(%1$s)) / 16)";
+
+    /**
      * One aggregated cell of points, grouped per tile and cell: the centroid of all their points, id
      * and name when it holds one project, category when all share one (min = max rather than
      * count(DISTINCT): the same answer, and the cells can be grouped by hashing instead of sorting). %1$s, %2$s, %3$s are each
@@ -39,7 +49,7 @@ public final class TileSql {
      */
     static final String CELL_FEATURE = """
             ROW(ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((sum(%1$s) / sum(%3$s))::float8, (sum(%2$s) / sum(%3$s))::float8), 3857),
-                             %4$s, 4096, 64, true),
+                             %4$s, 4096, %5$s, true),
                 CASE WHEN count(*) = 1 THEN min(p.fid) END, CASE WHEN count(*) = 1 THEN min(p.name) END,
                 CASE WHEN min(p.category) = max(p.category) THEN min(p.category) END,
                 count(*), sum(p.total_investment)::float8)::project_tile_feature""";
@@ -89,7 +99,7 @@ public final class TileSql {
                                    round(ST_X(ST_PointOnSurface(p.geom_3857)) / t.cell) AS k2, NULL::text AS k3,
                                    %2$s AS f
                             FROM project p, t
-                            WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT') AND %1$s
+                            WHERE p.geom_3857 && %5$s AND GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT') AND %1$s
                             GROUP BY t.cell, round(ST_Y(ST_PointOnSurface(p.geom_3857)) / t.cell),
                                      round(ST_X(ST_PointOnSurface(p.geom_3857)) / t.cell)
                             UNION ALL
@@ -98,12 +108,13 @@ public final class TileSql {
                             WHERE p.geom_3857 && t.b AND GeometryType(p.geom_3857) NOT IN ('POINT', 'MULTIPOINT') AND %1$s
                             %4$s"""
                             .formatted(where.where(), CELL_FEATURE.formatted(CELL_SUMS[0].formatted("p.geom_3857"),
-                                    CELL_SUMS[1].formatted("p.geom_3857"), CELL_SUMS[2].formatted("p.geom_3857"), "(SELECT b FROM t)"),
+                                    CELL_SUMS[1].formatted("p.geom_3857"), CELL_SUMS[2].formatted("p.geom_3857"), "(SELECT b FROM t)", POINT_BUFFER),
                                     z <= LINE_MERGE_MAX_ZOOM
                                             ? "SELECT 1, NULL, ST_Dimension(p.geom_3857)::float8, p.category, "
                                               + MERGED_LINES_FEATURE.formatted("p.geom_3857", "(SELECT b FROM t)")
                                             : "SELECT 1, NULL, NULL, p.fid, " + LINE_FEATURE.formatted("p.geom_3857"),
-                                    z <= LINE_MERGE_MAX_ZOOM ? "GROUP BY ST_Dimension(p.geom_3857), p.category" : "");
+                                    z <= LINE_MERGE_MAX_ZOOM ? "GROUP BY ST_Dimension(p.geom_3857), p.category" : "",
+                                    POINT_REACH.formatted("t.b"));
                     params.addAll(where.params());
                     params.addAll(where.params());
                     String sql = """
@@ -115,10 +126,12 @@ public final class TileSql {
                     return new Statement(sql, 3, params);
                 } else {
                     rows = """
-                            SELECT ST_AsMVTGeom(p.geom_3857, t.b, 4096, 64, true) AS geom,
+                            SELECT ST_AsMVTGeom(p.geom_3857, t.b, 4096, CASE WHEN GeometryType(p.geom_3857) IN ('POINT', 'MULTIPOINT')
+                                                    THEN %2$d ELSE 64 END, true) AS geom,
                                    p.fid AS id, p.name, p.category, p.nature, p.precision,
                                    p.total_investment::float8 AS total_investment
-                            FROM project p, t WHERE p.geom_3857 && t.b AND %s""".formatted(where.where());
+                            FROM project p, t WHERE p.geom_3857 && %3$s AND %1$s"""
+                            .formatted(where.where(), POINT_BUFFER, POINT_REACH.formatted("t.b"));
                     params.addAll(where.params());
                 }
             }

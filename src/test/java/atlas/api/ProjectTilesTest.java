@@ -104,4 +104,48 @@ class ProjectTilesTest {
         }
         assertTrue(seen >= 2, "lines in the z9 tiles under it: " + seen);
     }
+
+    /**
+     * The web map draws each tile on its own canvas: a project near a tile's edge must come in the
+     * neighbour tile too (up to 16 px of 256 beyond it), or its circle is cut at the edge.
+     */
+    @Test
+    void aProjectNearATileEdgeComesInTheNeighbourTileToo(Database db, TestServer server) throws Exception {
+        int z = 12;
+        int x = 3413;                                           // west edge at 119.970703125°E
+        double west = x / Math.pow(2, z) * 360 - 180;
+        double degreesPerPixel = 360 / (Math.pow(2, z) * 256);
+        double lat = 30.0;
+        int y = (int) Math.floor((1 - Math.log(Math.tan(Math.toRadians(lat)) + 1 / Math.cos(Math.toRadians(lat))) / Math.PI) / 2 * Math.pow(2, z));
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    INSERT INTO project (project_key, document_id, list_title, table_title, seq, name, category, raw, content_hash, precision, geom)
+                    VALUES ('edge-near', (SELECT min(id) FROM source_document), '测试', '测试', '1', '贴边项目', '测试类', '{}'::jsonb, 'x', 'county',
+                            ST_SetSRID(ST_MakePoint(%1$s, %3$s), 4326)),
+                           ('edge-far', (SELECT min(id) FROM source_document), '测试', '测试', '2', '远边项目', '测试类', '{}'::jsonb, 'x', 'county',
+                            ST_SetSRID(ST_MakePoint(%2$s, %3$s), 4326))"""
+                    .formatted(west - 8 * degreesPerPixel, west - 40 * degreesPerPixel, lat));
+            st.executeUpdate("UPDATE project SET properties = project_feature_properties(id) WHERE properties IS NULL");
+        }
+        java.util.function.BiFunction<Integer, Integer, Set<String>> names = (tx, tz) -> {
+            try {
+                Set<String> out = new HashSet<>();
+                int ty = (int) Math.floor(y / Math.pow(2, z - tz));
+                for (MvtReader.Feature f : tile(server, tz, tx, ty)) {
+                    Object name = f.properties().get("name");
+                    if (name != null) {
+                        out.add((String) name);
+                    }
+                }
+                return out;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        Set<String> own = names.apply(x - 1, z);
+        Set<String> neighbour = names.apply(x, z);
+        assertTrue(own.containsAll(Set.of("贴边项目", "远边项目")), "both lie in tile " + (x - 1) + ": " + own);
+        assertTrue(neighbour.contains("贴边项目"), "8 px from its edge: also in the neighbour tile " + x + ": " + neighbour);
+        assertFalse(neighbour.contains("远边项目"), "40 px from its edge: not in the neighbour tile: " + neighbour);
+    }
 }
