@@ -191,4 +191,37 @@ class BboxPagesTest {
         }
         assertPagesMatch(db, server, "after a bulk insert and a delete");
     }
+
+    /**
+     * A bbox page takes the features it has served before from memory (ids and count from the
+     * database): byte for byte the page built whole by the database (Cache-Control: no-cache), and
+     * never an older feature after a write.
+     */
+    @Test
+    void aPageFromKeptFeaturesIsThePageTheDatabaseBuildsAndFollowsWrites(Database db, TestServer server) throws Exception {
+        String path = "/collections/projects/items?bbox=%s,%s,%s,%s&limit=50&offset=5".formatted(BOX[0], BOX[1], BOX[2], BOX[3]);
+        JsonNode built = JSON.readTree(server.get(path, "Cache-Control", "no-cache").body());
+        JsonNode first = JSON.readTree(server.get(path).body());
+        JsonNode kept = JSON.readTree(server.get(path).body());
+        assertEquals(50, built.path("numberReturned").asInt(), "enough seed projects in the box");
+        for (JsonNode p : List.of(first, kept)) {
+            assertEquals(built.path("features"), p.path("features"));
+            assertEquals(built.path("numberMatched"), p.path("numberMatched"));
+            assertEquals(built.path("numberReturned"), p.path("numberReturned"));
+        }
+        String fid = built.path("features").get(0).path("id").asText();
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // Renamed, its stored properties dropped (as an import does): served from the function.
+            assertEquals(1, st.executeUpdate("UPDATE project SET name = '改名后的项目', properties = NULL WHERE fid = '" + fid + "'"));
+        }
+        JsonNode renamed = JSON.readTree(server.get(path).body());
+        assertEquals("改名后的项目", renamed.path("features").get(0).path("properties").path("name").asText(), "the new name at once");
+        assertEquals(JSON.readTree(server.get(path, "Cache-Control", "no-cache").body()).path("features"), renamed.path("features"));
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM project WHERE fid = '" + fid + "'"));
+        }
+        JsonNode deleted = JSON.readTree(server.get(path).body());
+        assertFalse(ids(deleted).contains(fid), "a deleted project leaves the page");
+        assertEquals(built.path("numberMatched").asInt() - 1, deleted.path("numberMatched").asInt());
+    }
 }
