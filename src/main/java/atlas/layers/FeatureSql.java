@@ -317,6 +317,18 @@ final class FeatureSql {
                 ORDER BY q.id""".formatted(locationWhere);
     }
 
+    /**
+     * Every row of project_location (LocationIndex: bounds, counted, the shape of a line or polygon)
+     * with the data version, in one statement so both come from one snapshot; one row of the version
+     * alone when nothing is placed.
+     */
+    static final String LOCATION_ROWS = """
+            SELECT v.version, l.id, ST_XMin(l.geom), ST_YMin(l.geom), ST_XMax(l.geom), ST_YMax(l.geom), l.counted,
+                   CASE WHEN NOT l.point THEN ST_AsBinary(l.geom) END
+            FROM (SELECT version FROM version_counter WHERE name = 'data') v
+            LEFT JOIN project_location l ON TRUE
+            ORDER BY l.id""";
+
     /** Project features (CRS84) by id, one bigint[] parameter: rows of id and feature text, in no order. */
     static final String PROJECT_FEATURES_BY_ID = "SELECT p.id, " + projectFeature(Crs.CRS84) + " FROM project p WHERE p.id = ANY(?)";
 

@@ -28,6 +28,7 @@ public final class Layers {
     public static final long DEFAULT_FEATURE_BYTES = 256L << 20;
 
     private final FeatureBytes stored;
+    private final LocationIndex locations = new LocationIndex();
 
     /** Features read from the database each time (commands, tests). */
     public Layers() {
@@ -63,7 +64,9 @@ public final class Layers {
         FeatureSql.Statement sql = FeatureSql.items(col, q);
         Optional<FeatureBytes.Generation> kept = sql.pageIds() == null ? Optional.empty() : dataVersion.flatMap(stored::at);
         if (kept.isPresent()) {
-            Optional<Page> page = pageFromStored(c, sql, q, kept.get(), feature);
+            Optional<LocationIndex.Snapshot> located = boxOnly(q) ? locations.at(c, dataVersion.get()) : Optional.empty();
+            Optional<Page> page = located.isPresent() ? pageFromMemory(c, located.get(), q, kept.get(), feature)
+                    : pageFromStored(c, sql, q, kept.get(), feature);
             if (page.isPresent()) {
                 return page.get();
             }
@@ -109,6 +112,26 @@ public final class Layers {
         return new Page(matched, returned);
     }
 
+    /** A page the location index answers: a box alone (one envelope), no category or investment range. */
+    private static boolean boxOnly(ItemsQuery q) {
+        ProjectFilter f = q.filter();
+        return f.category().isEmpty() && f.minInvestment().isEmpty() && f.maxInvestment().isEmpty()
+                && f.bbox().isPresent() && f.bbox().get()[0] <= f.bbox().get()[2];
+    }
+
+    /** A box's page with its ids and count from the location index of the request's data version. */
+    private static Optional<Page> pageFromMemory(Connection c, LocationIndex.Snapshot located, ItemsQuery q,
+                                                 FeatureBytes.Generation kept, Consumer<byte[]> feature) throws SQLException {
+        long[] all = located.match(q.filter().bbox().get(), q.filter().entries());
+        int from = (int) Math.min(all.length, (long) q.offset());
+        int to = (int) Math.min(all.length, (long) from + q.limit());
+        List<Long> ids = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            ids.add(all[i]);
+        }
+        return writeFeatures(c, ids, all.length, kept, feature);
+    }
+
     /**
      * A page from its ids and the features kept; empty (nothing written) when a project of the page
      * was deleted between reading the ids and reading its feature: the caller builds it whole.
@@ -129,6 +152,15 @@ public final class Layers {
                 }
             }
         }
+        if (matched < 0) {  // an empty page: nothing matched, or the offset is past the last match
+            matched = q.offset() == 0 ? 0 : count(c, sql);
+        }
+        return writeFeatures(c, ids, matched, kept, feature);
+    }
+
+    /** Writes the features of ids (kept, or read now and kept); empty, writing nothing, when one is gone. */
+    private static Optional<Page> writeFeatures(Connection c, List<Long> ids, long matched, FeatureBytes.Generation kept,
+                                                Consumer<byte[]> feature) throws SQLException {
         byte[][] features = new byte[ids.size()][];
         List<Long> missing = new ArrayList<>();
         for (int i = 0; i < features.length; i++) {
@@ -159,9 +191,6 @@ public final class Layers {
         }
         for (byte[] f : features) {
             feature.accept(f);
-        }
-        if (matched < 0) {  // an empty page: nothing matched, or the offset is past the last match
-            matched = q.offset() == 0 ? 0 : count(c, sql);
         }
         return Optional.of(new Page(matched, features.length));
     }

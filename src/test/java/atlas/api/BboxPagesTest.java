@@ -224,4 +224,30 @@ class BboxPagesTest {
         assertFalse(ids(deleted).contains(fid), "a deleted project leaves the page");
         assertEquals(built.path("numberMatched").asInt() - 1, deleted.path("numberMatched").asInt());
     }
+
+    /**
+     * Boxes of every size over the province, projects and entries, first and later pages: the page
+     * answered from the locations held in memory is the page the database builds, feature for feature.
+     */
+    @Test
+    void pagesFromLocationsInMemoryAreTheDatabasesPages(TestServer server) throws Exception {
+        java.util.Random random = new java.util.Random(26);
+        int compared = 0;
+        for (int i = 0; i < 120; i++) {
+            double side = 0.02 + random.nextDouble() * (i % 3 == 0 ? 2.0 : 0.4);
+            double x = 118.2 + random.nextDouble() * 4.5;
+            double y = 27.2 + random.nextDouble() * 3.5;
+            String path = "/collections/projects/items?bbox=%.5f,%.5f,%.5f,%.5f&limit=%d&offset=%d%s".formatted(
+                    x, y, x + side, y + side, 1 + random.nextInt(60), random.nextInt(3) * 7, i % 4 == 0 ? "&count=entries" : "");
+            HttpResponse<String> built = server.get(path, "Cache-Control", "no-cache");
+            HttpResponse<String> served = server.get(path);
+            assertEquals(200, served.statusCode(), served.body());
+            JsonNode a = JSON.readTree(built.body());
+            JsonNode b = JSON.readTree(served.body());
+            assertEquals(a.path("numberMatched"), b.path("numberMatched"), path);
+            assertEquals(a.path("features"), b.path("features"), path);
+            compared += a.path("numberReturned").asInt();
+        }
+        assertTrue(compared > 500, "the boxes held projects: " + compared);
+    }
 }
