@@ -3,6 +3,8 @@ package atlas.layers;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
@@ -41,6 +43,7 @@ final class LocationIndex {
         private final double cell;
         private final int nx;
         private final int ny;
+        private final boolean[] spans;  // in more than one cell
         private final int[] cellStart;
         private final int[] cellRows;
 
@@ -73,6 +76,10 @@ final class LocationIndex {
             this.y0 = ay;
             this.nx = Math.max(1, (int) ((bx - ax) / cell) + 1);
             this.ny = Math.max(1, (int) ((by - ay) / cell) + 1);
+            this.spans = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                spans[i] = cx(minx[i]) != cx(maxx[i]) || cy(miny[i]) != cy(maxy[i]);
+            }
             int[] counts = new int[nx * ny + 1];
             for (int i = 0; i < n; i++) {
                 for (int cy = cy(miny[i]); cy <= cy(maxy[i]); cy++) {
@@ -97,11 +104,13 @@ final class LocationIndex {
         }
 
         private int cx(double x) {
-            return Math.max(0, Math.min(nx - 1, (int) Math.floor((x - x0) / cell)));
+            double v = (x - x0) / cell;
+            return v <= 0 ? 0 : Math.min(nx - 1, (int) v);
         }
 
         private int cy(double y) {
-            return Math.max(0, Math.min(ny - 1, (int) Math.floor((y - y0) / cell)));
+            double v = (y - y0) / cell;
+            return v <= 0 ? 0 : Math.min(ny - 1, (int) v);
         }
 
         /**
@@ -110,7 +119,7 @@ final class LocationIndex {
          */
         long[] match(double[] box, boolean entries) {
             float qx0 = down(box[0]), qy0 = down(box[1]), qx1 = up(box[2]), qy1 = up(box[3]);
-            Geometry exact = null;
+            PreparedGeometry exact = null;
             int[] found = new int[64];
             int n = 0;
             int cx0 = cx(qx0), cx1 = cx(qx1), cy0 = cy(qy0), cy1 = cy(qy1);
@@ -126,14 +135,15 @@ final class LocationIndex {
                             continue;
                         }
                         // A row in several cells is taken in the first cell of the box's range it lies in.
-                        if (cx(Math.max(minx[i], qx0)) != cx || cy(Math.max(miny[i], qy0)) != cy) {
+                        if (spans[i] && (cx(Math.max(minx[i], qx0)) != cx || cy(Math.max(miny[i], qy0)) != cy)) {
                             continue;
                         }
-                        if (shapes[i] != null) {
+                        // A shape within the box meets it; only one across its edge takes the exact test.
+                        if (shapes[i] != null && !(minx[i] >= box[0] && maxx[i] <= box[2] && miny[i] >= box[1] && maxy[i] <= box[3])) {
                             if (exact == null) {
-                                exact = GEOMETRIES.toGeometry(new Envelope(box[0], box[2], box[1], box[3]));
+                                exact = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(new Envelope(box[0], box[2], box[1], box[3])));
                             }
-                            if (!shapes[i].intersects(exact)) {
+                            if (!exact.intersects(shapes[i])) {
                                 continue;
                             }
                         }
