@@ -213,7 +213,12 @@ final class LocationIndex {
         Geometry[] shapes = new Geometry[cap];
         WKBReader wkb = new WKBReader(GEOMETRIES);
         int n = 0;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FeatureSql.LOCATION_ROWS)) {
+        // Through a cursor: a million rows arrive in batches, not in one answer held whole.
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(10_000);
+            ResultSet rs = st.executeQuery(FeatureSql.LOCATION_ROWS);
             while (rs.next()) {
                 version = rs.getLong(1);
                 if (rs.getObject(2) == null) {
@@ -245,7 +250,10 @@ final class LocationIndex {
                 }
                 n++;
             }
+            rs.close();
         }
+        c.commit();
+        c.setAutoCommit(auto);
         return new Snapshot(version, Arrays.copyOf(ids, n), Arrays.copyOf(minx, n), Arrays.copyOf(miny, n),
                 Arrays.copyOf(maxx, n), Arrays.copyOf(maxy, n), Arrays.copyOf(counted, n), Arrays.copyOf(shapes, n));
     }
