@@ -44,6 +44,7 @@ final class LocationIndex {
         private final int nx;
         private final int ny;
         private final boolean[] spans;  // in more than one cell
+        private final int[] wideRows;   // in more than four cells: not in the grid
         private final int[] cellStart;
         private final int[] cellRows;
 
@@ -77,11 +78,27 @@ final class LocationIndex {
             this.nx = Math.max(1, (int) ((bx - ax) / cell) + 1);
             this.ny = Math.max(1, (int) ((by - ay) / cell) + 1);
             this.spans = new boolean[n];
+            // A long line would sit in hundreds of cells and be met again in each: such rows are few
+            // and kept aside, tested once a query.
+            boolean[] wide = new boolean[n];
+            int wides = 0;
             for (int i = 0; i < n; i++) {
-                spans[i] = cx(minx[i]) != cx(maxx[i]) || cy(miny[i]) != cy(maxy[i]);
+                int w = cx(maxx[i]) - cx(minx[i]) + 1, h = cy(maxy[i]) - cy(miny[i]) + 1;
+                spans[i] = w * h > 1;
+                wide[i] = w * h > 4;
+                wides += wide[i] ? 1 : 0;
+            }
+            this.wideRows = new int[wides];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (wide[i]) {
+                    wideRows[k++] = i;
+                }
             }
             int[] counts = new int[nx * ny + 1];
             for (int i = 0; i < n; i++) {
+                if (wide[i]) {
+                    continue;
+                }
                 for (int cy = cy(miny[i]); cy <= cy(maxy[i]); cy++) {
                     for (int cx = cx(minx[i]); cx <= cx(maxx[i]); cx++) {
                         counts[cy * nx + cx + 1]++;
@@ -95,6 +112,9 @@ final class LocationIndex {
             this.cellRows = new int[counts[counts.length - 1]];
             int[] fill = Arrays.copyOf(counts, counts.length - 1);
             for (int i = 0; i < n; i++) {
+                if (wide[i]) {
+                    continue;
+                }
                 for (int cy = cy(miny[i]); cy <= cy(maxy[i]); cy++) {
                     for (int cx = cx(minx[i]); cx <= cx(maxx[i]); cx++) {
                         cellRows[fill[cy * nx + cx]++] = i;
@@ -119,47 +139,71 @@ final class LocationIndex {
          */
         long[] match(double[] box, boolean entries) {
             float qx0 = down(box[0]), qy0 = down(box[1]), qx1 = up(box[2]), qy1 = up(box[3]);
-            PreparedGeometry exact = null;
-            int[] found = new int[64];
-            int n = 0;
+            Query q = new Query(box, entries, qx0, qy0, qx1, qy1);
             int cx0 = cx(qx0), cx1 = cx(qx1), cy0 = cy(qy0), cy1 = cy(qy1);
             for (int cy = cy0; cy <= cy1; cy++) {
                 for (int cx = cx0; cx <= cx1; cx++) {
                     int c = cy * nx + cx;
                     for (int k = cellStart[c]; k < cellStart[c + 1]; k++) {
                         int i = cellRows[k];
-                        if (!entries && !counted[i]) {
-                            continue;
-                        }
-                        if (minx[i] > qx1 || qx0 > maxx[i] || miny[i] > qy1 || qy0 > maxy[i]) {
-                            continue;
-                        }
                         // A row in several cells is taken in the first cell of the box's range it lies in.
                         if (spans[i] && (cx(Math.max(minx[i], qx0)) != cx || cy(Math.max(miny[i], qy0)) != cy)) {
                             continue;
                         }
-                        // A shape within the box meets it; only one across its edge takes the exact test.
-                        if (shapes[i] != null && !(minx[i] >= box[0] && maxx[i] <= box[2] && miny[i] >= box[1] && maxy[i] <= box[3])) {
-                            if (exact == null) {
-                                exact = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(new Envelope(box[0], box[2], box[1], box[3])));
-                            }
-                            if (!exact.intersects(shapes[i])) {
-                                continue;
-                            }
-                        }
-                        if (n == found.length) {
-                            found = Arrays.copyOf(found, n * 2);
-                        }
-                        found[n++] = i;
+                        q.test(i);
                     }
                 }
             }
-            Arrays.sort(found, 0, n);
-            long[] out = new long[n];
-            for (int k = 0; k < n; k++) {
-                out[k] = ids[found[k]];
+            for (int i : wideRows) {
+                q.test(i);
+            }
+            Arrays.sort(q.found, 0, q.n);
+            long[] out = new long[q.n];
+            for (int k = 0; k < q.n; k++) {
+                out[k] = ids[q.found[k]];
             }
             return out;
+        }
+
+        /** One box's rows as they are found. */
+        private final class Query {
+            private final double[] box;
+            private final boolean entries;
+            private final float qx0, qy0, qx1, qy1;
+            private PreparedGeometry exact;
+            private int[] found = new int[256];
+            private int n;
+
+            Query(double[] box, boolean entries, float qx0, float qy0, float qx1, float qy1) {
+                this.box = box;
+                this.entries = entries;
+                this.qx0 = qx0;
+                this.qy0 = qy0;
+                this.qx1 = qx1;
+                this.qy1 = qy1;
+            }
+
+            void test(int i) {
+                if (!entries && !counted[i]) {
+                    return;
+                }
+                if (minx[i] > qx1 || qx0 > maxx[i] || miny[i] > qy1 || qy0 > maxy[i]) {
+                    return;
+                }
+                // A shape within the box meets it; only one across its edge takes the exact test.
+                if (shapes[i] != null && !(minx[i] >= box[0] && maxx[i] <= box[2] && miny[i] >= box[1] && maxy[i] <= box[3])) {
+                    if (exact == null) {
+                        exact = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(new Envelope(box[0], box[2], box[1], box[3])));
+                    }
+                    if (!exact.intersects(shapes[i])) {
+                        return;
+                    }
+                }
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = i;
+            }
         }
 
         int size() {
