@@ -4,7 +4,7 @@
 usage: floor.py WORK DATA DB_PORT BASE LIMIT SIDE SECONDS NCENTERS
 
 1. Turns on log_statement=all on the bench cluster for one request, sends one items page with a
-   recognisable bbox and reads back, from the cluster's log, every statement the server ran for it
+   recognisable bbox and Cache-Control: no-cache (every feature built by the database) and reads back, from the cluster's log, every statement the server ran for it
    (data version for the ETag, BEGIN, the feature query with LIMIT/OFFSET and its count, COMMIT) with their
    parameters. Nothing is copied by hand, so the floor follows FeatureSql/Layers as they change.
 2. Writes a pgbench script with the same statements; the bbox parameters become pgbench variables
@@ -39,7 +39,9 @@ def capture():
     psql("SELECT pg_reload_conf()")
     time.sleep(0.5)
     url = "%s/collections/projects/items?bbox=%s&limit=%s" % (base, ",".join(BOX), limit)
-    urllib.request.urlopen(url, timeout=60).read()
+    # no-cache: the page built whole by the database (no features taken from the server's memory),
+    # so the floor is the statement that returns the page's bytes
+    urllib.request.urlopen(urllib.request.Request(url, headers={"Cache-Control": "no-cache"}), timeout=60).read()
     psql("ALTER SYSTEM RESET log_statement")
     psql("SELECT pg_reload_conf()")
     time.sleep(0.3)

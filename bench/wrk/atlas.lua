@@ -3,6 +3,7 @@
 --   BENCH_LIMIT   features per page; BENCH_SIDE bbox side in degrees; BENCH_EXTRA extra query string
 --   BENCH_ZOOM    tile zoom; BENCH_PATH path for static; BENCH_CENTERS file of "lon lat" lines (county
 --                 representative points); BENCH_FIDS file of feature ids; BENCH_PREFIX path prefix (a peer's)
+--   BENCH_NOCACHE 1: our items pages with Cache-Control: no-cache (every feature built by the database)
 --   BENCH_LAYER   a peer's collection or type name (projects); BENCH_ITEMS the OGC API items path with
 --                 its first query parameters ("items?f=json&" for MapServer, "items.json?" for QGIS)
 -- Random bboxes: a county's representative point moved by up to 0.1 degree, so every box lies over
@@ -16,6 +17,7 @@ local path = os.getenv("BENCH_PATH") or "/"
 local prefix = os.getenv("BENCH_PREFIX") or ""
 local layer = os.getenv("BENCH_LAYER") or "projects"
 local items = os.getenv("BENCH_ITEMS") or "items?f=json&"
+local nocache = os.getenv("BENCH_NOCACHE") == "1"
 local centers, fids = {}, {}
 
 local function lines(file, into)
@@ -62,7 +64,7 @@ request = function()
   if kind == "items" then
     local a, b, c, d = box()
     return wrk.format("GET", string.format("/collections/projects/items?bbox=%.5f,%.5f,%.5f,%.5f&limit=%d%s",
-      a, b, c, d, limit, extra))
+      a, b, c, d, limit, extra), nocache and {["Cache-Control"] = "no-cache"} or nil)
   elseif kind == "ogcapi" then
     local a, b, c, d = box()
     return wrk.format("GET", string.format("%s/collections/%s/%sbbox=%.5f,%.5f,%.5f,%.5f&limit=%d%s",

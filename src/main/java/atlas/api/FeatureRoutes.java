@@ -168,7 +168,8 @@ public final class FeatureRoutes {
         ItemsQuery q = new RequestParams(ctx.queryParamMap()).items(col);
         String format = Http.format(ctx);
         try (Connection c = db.connection()) {
-            if (Http.notModified(ctx, layers.dataVersion(c))) {
+            String version = layers.dataVersion(c);
+            if (Http.notModified(ctx, version)) {
                 return;
             }
             if (format.equals(Http.HTML)) {
@@ -182,7 +183,9 @@ public final class FeatureRoutes {
             OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
             out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
-            Layers.Page page = layers.streamItemBytes(c, col, q, feature -> {
+            // A client asking for no cached answer (Cache-Control: no-cache) gets every feature built now.
+            boolean fresh = String.valueOf(ctx.header("Cache-Control")).contains("no-cache");
+            Layers.Page page = layers.streamItemBytes(c, col, q, fresh ? java.util.Optional.empty() : java.util.Optional.of(version), feature -> {
                 try {
                     if (!first[0]) {
                         out.write(',');

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param tileUrl         ATLAS_TILE_URL: an optional base tile layer for the map
  * @param tileAttribution ATLAS_TILE_ATTRIBUTION
  * @param maxRows         ATLAS_MAX_ROWS: the most rows one imported document may have
+ * @param featureCacheMb  ATLAS_FEATURE_CACHE_MB: memory for project features' bytes kept for bbox pages (0: none)
  */
 public record AtlasConfig(Optional<String> databaseUrl, Optional<String> dataFolder, Optional<String> adminToken,
-                          Optional<String> tileUrl, String tileAttribution, int maxRows) {
+                          Optional<String> tileUrl, String tileAttribution, int maxRows, long featureCacheMb) {
 
     public static AtlasConfig fromEnvironment() {
         return of(System.getenv());
@@ -43,8 +44,10 @@ public record AtlasConfig(Optional<String> databaseUrl, Optional<String> dataFol
             }
         }
         int maxRows = Integer.parseInt(env.getOrDefault("ATLAS_MAX_ROWS", String.valueOf(atlas.ingest.ImportService.DEFAULT_MAX_ROWS)));
+        long featureCacheMb = Long.parseLong(env.getOrDefault("ATLAS_FEATURE_CACHE_MB",
+                String.valueOf(atlas.layers.Layers.DEFAULT_FEATURE_BYTES >> 20)).trim());
         return new AtlasConfig(value(env, "DATABASE_URL").map(String::trim), value(env, "ATLAS_DATA"), token,
-                value(env, "ATLAS_TILE_URL"), env.getOrDefault("ATLAS_TILE_ATTRIBUTION", ""), maxRows);
+                value(env, "ATLAS_TILE_URL"), env.getOrDefault("ATLAS_TILE_ATTRIBUTION", ""), maxRows, featureCacheMb);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -43,7 +43,7 @@ public final class AtlasRoutes implements ApiContext {
 
     @Override
     public void register(Javalin app) {
-        atlas.layers.Layers layers = new atlas.layers.Layers();
+        atlas.layers.Layers layers = new atlas.layers.Layers(config.featureCacheMb() << 20);
         atlas.layers.Precomputed precomputed = new atlas.layers.Precomputed();
         refresher = precomputed.startRefresher(db);
         atlas.api.GazetteerRoutes.register(app, db, layers);

@@ -18,8 +18,16 @@ final class FeatureSql {
     private FeatureSql() {
     }
 
-    /** A statement, the cheap count of the same rows (without building any JSON) and their parameters. */
-    record Statement(String text, String count, List<Object> params, boolean pagedInside, boolean countInside) {
+    /**
+     * A statement, the cheap count of the same rows (without building any JSON) and their parameters;
+     * pageIds, when not null, the same page's ids and count alone (its features then come from stored
+     * bytes: FeatureBytes, PROJECT_FEATURES_BY_ID), with the same parameters.
+     */
+    record Statement(String text, String count, List<Object> params, boolean pagedInside, boolean countInside, String pageIds) {
+        Statement(String text, String count, List<Object> params, boolean pagedInside, boolean countInside) {
+            this(text, count, params, pagedInside, countInside, null);
+        }
+
         /** The text to run: LIMIT ? OFFSET ? added last unless the statement pages inside itself. */
         String paged() {
             return text + (pagedInside ? "" : " LIMIT ? OFFSET ?");
@@ -49,7 +57,8 @@ final class FeatureSql {
                 if (page && q.filter().locatable() && q.sortby().isEmpty()) {
                     Where located = locationWhere(q.filter());
                     yield new Statement(projectPageByLocation(located.where(), q.crs()),
-                            "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true);
+                            "SELECT count(*) FROM project_location p WHERE " + located.where(), located.params(), true, true,
+                            q.crs().equals(Crs.CRS84) ? projectIdsByLocation(located.where()) : null);
                 }
                 Where where = where(q.filter());
                 String text = page ? projectPage(where.where(), orderBy(q.sortby()), q.crs())
@@ -298,6 +307,30 @@ final class FeatureSql {
                 JOIN project p ON p.id = q.id
                 ORDER BY p.id""".formatted(locationWhere, projectFeature(crs));
     }
+
+    /** The ids of projectPageByLocation's page in id order, each row with the number matched; no feature built. */
+    static String projectIdsByLocation(String locationWhere) {
+        return """
+                WITH m AS MATERIALIZED (SELECT p.id FROM project_location p WHERE %s)
+                SELECT q.id, (SELECT count(*) FROM m) AS matched
+                FROM (SELECT m.id FROM m ORDER BY m.id LIMIT ? OFFSET ?) q
+                ORDER BY q.id""".formatted(locationWhere);
+    }
+
+    /**
+     * Every row of project_location (LocationIndex: bounds, counted, the shape of a line or polygon)
+     * with the data version, in one statement so both come from one snapshot; one row of the version
+     * alone when nothing is placed.
+     */
+    static final String LOCATION_ROWS = """
+            SELECT v.version, l.id, ST_XMin(l.geom), ST_YMin(l.geom), ST_XMax(l.geom), ST_YMax(l.geom), l.counted,
+                   CASE WHEN NOT l.point THEN ST_AsBinary(l.geom) END
+            FROM (SELECT version FROM version_counter WHERE name = 'data') v
+            LEFT JOIN project_location l ON TRUE
+            ORDER BY l.id""";
+
+    /** Project features (CRS84) by id, one bigint[] parameter: rows of id and feature text, in no order. */
+    static final String PROJECT_FEATURES_BY_ID = "SELECT p.id, " + projectFeature(Crs.CRS84) + " FROM project p WHERE p.id = ANY(?)";
 
     /**
      * One page of project features (LIMIT ? OFFSET ?), each row with the number of projects matched:

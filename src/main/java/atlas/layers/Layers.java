@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,6 +24,22 @@ public final class Layers {
     public record Page(long numberMatched, int numberReturned) {
     }
 
+    /** What a server keeps of project features' bytes when nothing says otherwise (ATLAS_FEATURE_CACHE_MB). */
+    public static final long DEFAULT_FEATURE_BYTES = 256L << 20;
+
+    private final FeatureBytes stored;
+    private final LocationIndex locations = new LocationIndex();
+
+    /** Features read from the database each time (commands, tests). */
+    public Layers() {
+        this(0);
+    }
+
+    /** featureBytes: the most bytes of project features kept in memory for bbox pages (0: none). */
+    public Layers(long featureBytes) {
+        this.stored = new FeatureBytes(featureBytes);
+    }
+
     public Page streamItems(Connection c, Collection col, ItemsQuery q, Consumer<String> feature) throws SQLException {
         return streamItemBytes(c, col, q, b -> feature.accept(new String(b, StandardCharsets.UTF_8)));
     }
@@ -32,7 +50,27 @@ public final class Layers {
      * never decoded into Java strings and encoded again.
      */
     public Page streamItemBytes(Connection c, Collection col, ItemsQuery q, Consumer<byte[]> feature) throws SQLException {
+        return streamItemBytes(c, col, q, Optional.empty(), feature);
+    }
+
+    /**
+     * The same, for a request that read dataVersion (before its ETag test): a bbox page in CRS84 then
+     * asks the database for its ids and count only, and takes the features from the bytes kept for
+     * that version (FeatureBytes), reading just those it lacks. Without a version, or for any other
+     * page, the database builds every feature (one statement).
+     */
+    public Page streamItemBytes(Connection c, Collection col, ItemsQuery q, Optional<String> dataVersion,
+                                Consumer<byte[]> feature) throws SQLException {
         FeatureSql.Statement sql = FeatureSql.items(col, q);
+        Optional<FeatureBytes.Generation> kept = sql.pageIds() == null ? Optional.empty() : dataVersion.flatMap(stored::at);
+        if (kept.isPresent()) {
+            Optional<LocationIndex.Snapshot> located = boxOnly(q) ? locations.at(c, dataVersion.get()) : Optional.empty();
+            Optional<Page> page = located.isPresent() ? pageFromMemory(c, located.get(), q, kept.get(), feature)
+                    : pageFromStored(c, sql, q, kept.get(), feature);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
         long matched = -1;
         if (!sql.countInside()) {
             matched = count(c, sql);
@@ -72,6 +110,89 @@ public final class Layers {
             matched = q.offset() == 0 ? 0 : count(c, sql);
         }
         return new Page(matched, returned);
+    }
+
+    /** A page the location index answers: a box alone (one envelope), no category or investment range. */
+    private static boolean boxOnly(ItemsQuery q) {
+        ProjectFilter f = q.filter();
+        return f.category().isEmpty() && f.minInvestment().isEmpty() && f.maxInvestment().isEmpty()
+                && f.bbox().isPresent() && f.bbox().get()[0] <= f.bbox().get()[2];
+    }
+
+    /** A box's page with its ids and count from the location index of the request's data version. */
+    private static Optional<Page> pageFromMemory(Connection c, LocationIndex.Snapshot located, ItemsQuery q,
+                                                 FeatureBytes.Generation kept, Consumer<byte[]> feature) throws SQLException {
+        long[] all = located.match(q.filter().bbox().get(), q.filter().entries());
+        int from = (int) Math.min(all.length, (long) q.offset());
+        int to = (int) Math.min(all.length, (long) from + q.limit());
+        List<Long> ids = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            ids.add(all[i]);
+        }
+        return writeFeatures(c, ids, all.length, kept, feature);
+    }
+
+    /**
+     * A page from its ids and the features kept; empty (nothing written) when a project of the page
+     * was deleted between reading the ids and reading its feature: the caller builds it whole.
+     */
+    private Optional<Page> pageFromStored(Connection c, FeatureSql.Statement sql, ItemsQuery q, FeatureBytes.Generation kept,
+                                          Consumer<byte[]> feature) throws SQLException {
+        long matched = -1;
+        List<Long> ids = new ArrayList<>(Math.min(q.limit(), 1024));
+        try (PreparedStatement ps = c.prepareStatement(sql.pageIds())) {
+            List<Object> params = new ArrayList<>(sql.params());
+            params.add(q.limit());
+            params.add(q.offset());
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    matched = rs.getLong(2);
+                }
+            }
+        }
+        if (matched < 0) {  // an empty page: nothing matched, or the offset is past the last match
+            matched = q.offset() == 0 ? 0 : count(c, sql);
+        }
+        return writeFeatures(c, ids, matched, kept, feature);
+    }
+
+    /** Writes the features of ids (kept, or read now and kept); empty, writing nothing, when one is gone. */
+    private static Optional<Page> writeFeatures(Connection c, List<Long> ids, long matched, FeatureBytes.Generation kept,
+                                                Consumer<byte[]> feature) throws SQLException {
+        byte[][] features = new byte[ids.size()][];
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < features.length; i++) {
+            features[i] = kept.get(ids.get(i));
+            if (features[i] == null) {
+                missing.add(ids.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<Long, byte[]> read = new HashMap<>(missing.size() * 2);
+            try (PreparedStatement ps = c.prepareStatement(FeatureSql.PROJECT_FEATURES_BY_ID)) {
+                ps.setArray(1, c.createArrayOf("bigint", missing.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read.put(rs.getLong(1), rs.getBytes(2));
+                    }
+                }
+            }
+            for (int i = 0; i < features.length; i++) {
+                if (features[i] == null) {
+                    features[i] = read.get(ids.get(i));
+                    if (features[i] == null) {
+                        return Optional.empty();
+                    }
+                    kept.put(ids.get(i), features[i]);
+                }
+            }
+        }
+        for (byte[] f : features) {
+            feature.accept(f);
+        }
+        return Optional.of(new Page(matched, features.length));
     }
 
     private static long count(Connection c, FeatureSql.Statement sql) throws SQLException {

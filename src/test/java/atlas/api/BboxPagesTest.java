@@ -191,4 +191,63 @@ class BboxPagesTest {
         }
         assertPagesMatch(db, server, "after a bulk insert and a delete");
     }
+
+    /**
+     * A bbox page takes the features it has served before from memory (ids and count from the
+     * database): byte for byte the page built whole by the database (Cache-Control: no-cache), and
+     * never an older feature after a write.
+     */
+    @Test
+    void aPageFromKeptFeaturesIsThePageTheDatabaseBuildsAndFollowsWrites(Database db, TestServer server) throws Exception {
+        String path = "/collections/projects/items?bbox=%s,%s,%s,%s&limit=50&offset=5".formatted(BOX[0], BOX[1], BOX[2], BOX[3]);
+        JsonNode built = JSON.readTree(server.get(path, "Cache-Control", "no-cache").body());
+        JsonNode first = JSON.readTree(server.get(path).body());
+        JsonNode kept = JSON.readTree(server.get(path).body());
+        assertEquals(50, built.path("numberReturned").asInt(), "enough seed projects in the box");
+        for (JsonNode p : List.of(first, kept)) {
+            assertEquals(built.path("features"), p.path("features"));
+            assertEquals(built.path("numberMatched"), p.path("numberMatched"));
+            assertEquals(built.path("numberReturned"), p.path("numberReturned"));
+        }
+        String fid = built.path("features").get(0).path("id").asText();
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            // Renamed, its stored properties dropped (as an import does): served from the function.
+            assertEquals(1, st.executeUpdate("UPDATE project SET name = '改名后的项目', properties = NULL WHERE fid = '" + fid + "'"));
+        }
+        JsonNode renamed = JSON.readTree(server.get(path).body());
+        assertEquals("改名后的项目", renamed.path("features").get(0).path("properties").path("name").asText(), "the new name at once");
+        assertEquals(JSON.readTree(server.get(path, "Cache-Control", "no-cache").body()).path("features"), renamed.path("features"));
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM project WHERE fid = '" + fid + "'"));
+        }
+        JsonNode deleted = JSON.readTree(server.get(path).body());
+        assertFalse(ids(deleted).contains(fid), "a deleted project leaves the page");
+        assertEquals(built.path("numberMatched").asInt() - 1, deleted.path("numberMatched").asInt());
+    }
+
+    /**
+     * Boxes of every size over the province, projects and entries, first and later pages: the page
+     * answered from the locations held in memory is the page the database builds, feature for feature.
+     */
+    @Test
+    void pagesFromLocationsInMemoryAreTheDatabasesPages(TestServer server) throws Exception {
+        java.util.Random random = new java.util.Random(26);
+        int compared = 0;
+        for (int i = 0; i < 120; i++) {
+            double side = 0.02 + random.nextDouble() * (i % 3 == 0 ? 2.0 : 0.4);
+            double x = 118.2 + random.nextDouble() * 4.5;
+            double y = 27.2 + random.nextDouble() * 3.5;
+            String path = "/collections/projects/items?bbox=%.5f,%.5f,%.5f,%.5f&limit=%d&offset=%d%s".formatted(
+                    x, y, x + side, y + side, 1 + random.nextInt(60), random.nextInt(3) * 7, i % 4 == 0 ? "&count=entries" : "");
+            HttpResponse<String> built = server.get(path, "Cache-Control", "no-cache");
+            HttpResponse<String> served = server.get(path);
+            assertEquals(200, served.statusCode(), served.body());
+            JsonNode a = JSON.readTree(built.body());
+            JsonNode b = JSON.readTree(served.body());
+            assertEquals(a.path("numberMatched"), b.path("numberMatched"), path);
+            assertEquals(a.path("features"), b.path("features"), path);
+            compared += a.path("numberReturned").asInt();
+        }
+        assertTrue(compared > 500, "the boxes held projects: " + compared);
+    }
 }
