@@ -40,7 +40,7 @@ public final class ProjectLineSql {
     /**
      * The staged projects that follow lines, with their 'lines' property: project_lines_json(id) (V22), the
      * same function the served properties of a not yet placed row use, read after project_line is written.
-     * Grouped, so the lines are a column of their own and the properties' function stays inlinable (V37).
+     * Grouped, so the lines are a column of their own and the properties' function stays inlinable (V34).
      */
     public static final String WITH_LINES = "(SELECT project_id, project_lines_json(project_id) AS lines FROM geocode_line GROUP BY project_id)";
 
