@@ -169,20 +169,28 @@ final class IdentitySql {
 
     /**
      * Entries of the latest earlier list of the same programme (the title without its year) that no
-     * entry of the document continues: gone from the new list.
+     * entry of the document continues: gone from the new list. Titles are read once per list, not once
+     * per row, in materialised steps a few rows wide: right after a bulk import the planner's column
+     * statistics still describe the table before it, and a plan built on them joined row by row.
      */
     static final String GONE_FROM_DOCUMENT = """
-            WITH doc AS (SELECT DISTINCT regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme, %1$s AS list_year
-                         FROM project p WHERE p.document_id = ?),
-            previous AS (SELECT DISTINCT ON (d.programme) p.list_title FROM project p JOIN doc d
-                           ON regexp_replace(p.list_title, '\\s*20[0-9]{2}\\s*年', '') = d.programme AND %1$s < d.list_year
-                         ORDER BY d.programme, %1$s DESC)
+            WITH lists AS MATERIALIZED (
+              SELECT t.list_title, regexp_replace(t.list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme,
+                     (regexp_match(t.list_title, '(20[0-9]{2})\\s*年'))[1]::int AS list_year
+              FROM (SELECT DISTINCT list_title FROM project) t),
+            doc AS MATERIALIZED (
+              SELECT DISTINCT l.programme, l.list_year FROM lists l
+              WHERE l.list_title IN (SELECT p.list_title FROM project p WHERE p.document_id = ?)),
+            previous AS MATERIALIZED (
+              SELECT DISTINCT ON (d.programme) l.list_title FROM lists l
+              JOIN doc d ON l.programme = d.programme AND l.list_year < d.list_year
+              ORDER BY d.programme, l.list_year DESC)
             SELECT e.fid, e.name, e.seq FROM project e WHERE e.list_title IN (SELECT list_title FROM previous)
               AND NOT EXISTS (SELECT 1 FROM project_link l JOIN project n ON n.project_key =
                                 CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END
                               WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key)
                                 AND l.status IN ('linked', 'confirmed') AND n.document_id = ?)
-            ORDER BY e.id""".formatted(LIST_YEAR);
+            ORDER BY e.id""";
 
     /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
     static final String ENTRY_TOTALS = "SELECT count(*), sum(p.total_investment) FROM project p WHERE ";
