@@ -170,8 +170,9 @@ final class IdentitySql {
     /**
      * Entries of the latest earlier list of the same programme (the title without its year) that no
      * entry of the document continues: gone from the new list. Titles are read once per list, not once
-     * per row, in materialised steps a few rows wide: right after a bulk import the planner's column
-     * statistics still describe the table before it, and a plan built on them joined row by row.
+     * per row, in materialised steps a few rows wide, and a link's other entry is found by its key:
+     * right after a bulk import the planner's column statistics still describe the table before it,
+     * and plans built on them read the new document's rows once per linked row.
      */
     static final String GONE_FROM_DOCUMENT = """
             WITH lists AS MATERIALIZED (
@@ -185,11 +186,11 @@ final class IdentitySql {
               SELECT DISTINCT ON (d.programme) l.list_title FROM lists l
               JOIN doc d ON l.programme = d.programme AND l.list_year < d.list_year
               ORDER BY d.programme, l.list_year DESC)
-            SELECT e.fid, e.name, e.seq FROM project e WHERE e.list_title IN (SELECT list_title FROM previous)
-              AND NOT EXISTS (SELECT 1 FROM project_link l JOIN project n ON n.project_key =
-                                CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END
-                              WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key)
-                                AND l.status IN ('linked', 'confirmed') AND n.document_id = ?)
+            SELECT e.fid, e.name, e.seq FROM previous v JOIN project e ON e.list_title = v.list_title
+            WHERE NOT EXISTS (SELECT 1 FROM project_link l
+                              WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key) AND l.status IN ('linked', 'confirmed')
+                                AND (SELECT n.document_id FROM project n WHERE n.project_key =
+                                       CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END) = ?)
             ORDER BY e.id""";
 
     /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
