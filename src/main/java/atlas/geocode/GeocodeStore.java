@@ -302,7 +302,7 @@ public final class GeocodeStore {
     /**
      * One update per placed project: precision, geometry, plan areas, the served feature properties and
      * the time it was placed; a row that would not change (placed before, same answer) is not rewritten. The
-     * properties are built for all projects at once by project_feature_json (migration V19), the function
+     * properties are built for all projects at once by project_feature_json (inlined since migration V34), the function
      * project_feature_properties(id) also calls for rows not placed since their import (and any left NULL here).
      */
     private static void storeProjects(Connection c) throws SQLException {

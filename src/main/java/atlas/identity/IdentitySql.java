@@ -177,7 +177,7 @@ final class IdentitySql {
     static final String GONE_FROM_DOCUMENT = """
             WITH lists AS MATERIALIZED (
               SELECT t.list_title, regexp_replace(t.list_title, '\\s*20[0-9]{2}\\s*年', '') AS programme,
-                     (regexp_match(t.list_title, '(20[0-9]{2})\\s*年'))[1]::int AS list_year
+                     %s AS list_year
               FROM (SELECT DISTINCT list_title FROM project) t),
             doc AS MATERIALIZED (
               SELECT DISTINCT l.programme, l.list_year FROM lists l
@@ -191,7 +191,7 @@ final class IdentitySql {
                               WHERE (l.entry_a = e.project_key OR l.entry_b = e.project_key) AND l.status IN ('linked', 'confirmed')
                                 AND (SELECT n.document_id FROM project n WHERE n.project_key =
                                        CASE WHEN l.entry_a = e.project_key THEN l.entry_b ELSE l.entry_a END) = ?)
-            ORDER BY e.id""";
+            ORDER BY e.id""".formatted(LIST_YEAR.replace("p.", "t."));
 
     /** Entries and their 总投资 under a filter (its WHERE clause is appended). */
     static final String ENTRY_TOTALS = "SELECT count(*), sum(p.total_investment) FROM project p WHERE ";
