@@ -3,7 +3,8 @@
 --   BENCH_LIMIT   features per page; BENCH_SIDE bbox side in degrees; BENCH_EXTRA extra query string
 --   BENCH_ZOOM    tile zoom; BENCH_PATH path for static; BENCH_CENTERS file of "lon lat" lines (county
 --                 representative points); BENCH_FIDS file of feature ids; BENCH_PREFIX path prefix (a peer's)
---   BENCH_NOCACHE 1: our items pages with Cache-Control: no-cache (every feature built by the database)
+--   BENCH_NOCACHE 1: our items pages and tiles with Cache-Control: no-cache (every feature or tile built by
+--                 the database)
 --   BENCH_LAYER   a peer's collection or type name (projects); BENCH_ITEMS the OGC API items path with
 --                 its first query parameters ("items?f=json&" for MapServer, "items.json?" for QGIS)
 -- Random bboxes: a county's representative point moved by up to 0.1 degree, so every box lies over
@@ -82,7 +83,8 @@ request = function()
   elseif kind == "tile" then
     local _, _, _, _, x, y = box()
     local tx, ty = tile(x, y, zoom)
-    return wrk.format("GET", string.format("/tiles/projects/%d/%d/%d.mvt%s", zoom, tx, ty, extra))
+    return wrk.format("GET", string.format("/tiles/projects/%d/%d/%d.mvt%s", zoom, tx, ty, extra),
+      nocache and {["Cache-Control"] = "no-cache"} or nil)
   elseif kind == "byid" then
     return wrk.format("GET", "/collections/projects/items/" .. fids[math.random(#fids)])
   end

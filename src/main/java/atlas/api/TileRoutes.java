@@ -37,7 +37,9 @@ public final class TileRoutes {
                 if (Http.notModifiedRaw(ctx, version)) {
                     return;
                 }
-                byte[] tile = tiles.get(c, version, col, z, x, y, filter);
+                // A client asking for no cached answer (Cache-Control: no-cache) gets the tile built now.
+                boolean fresh = String.valueOf(ctx.header("Cache-Control")).contains("no-cache");
+                byte[] tile = tiles.get(c, version, col, z, x, y, filter, fresh);
                 ctx.contentType("application/vnd.mapbox-vector-tile").result(tile);
             }
         });

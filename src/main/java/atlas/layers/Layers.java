@@ -122,14 +122,12 @@ public final class Layers {
     /** A box's page with its ids and count from the location index of the request's data version. */
     private static Optional<Page> pageFromMemory(Connection c, LocationIndex.Snapshot located, ItemsQuery q,
                                                  FeatureBytes.Generation kept, Consumer<byte[]> feature) throws SQLException {
-        long[] all = located.match(q.filter().bbox().get(), q.filter().entries());
-        int from = (int) Math.min(all.length, (long) q.offset());
-        int to = (int) Math.min(all.length, (long) from + q.limit());
-        List<Long> ids = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            ids.add(all[i]);
+        LocationIndex.Snapshot.Page page = located.match(q.filter().bbox().get(), q.filter().entries(), q.offset(), q.limit());
+        List<Long> ids = new ArrayList<>(page.ids().length);
+        for (long id : page.ids()) {
+            ids.add(id);
         }
-        return writeFeatures(c, ids, all.length, kept, feature);
+        return writeFeatures(c, ids, page.matched(), kept, feature);
     }
 
     /**

@@ -1,8 +1,12 @@
 package atlas.layers;
 
+import org.locationtech.jts.algorithm.RectangleLineIntersector;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -133,13 +137,19 @@ final class LocationIndex {
             return v <= 0 ? 0 : Math.min(ny - 1, (int) v);
         }
 
+        /** A box's page: the ids from offset on (at most limit), in id order, and how many rows matched. */
+        record Page(long[] ids, int matched) {
+        }
+
         /**
-         * The ids of the rows in box (xmin, ymin, xmax, ymax; xmin ≤ xmax), in id order; counted rows
-         * only unless entries.
+         * The page of the rows in box (xmin, ymin, xmax, ymax; xmin ≤ xmax) from offset on, at most
+         * limit, in id order; counted rows only unless entries. Every matching row is counted, but only
+         * the offset + limit lowest are kept in order: rows are held in id order, so the lowest
+         * positions are the lowest ids, and a page never sorts the whole box.
          */
-        long[] match(double[] box, boolean entries) {
+        Page match(double[] box, boolean entries, int offset, int limit) {
             float qx0 = down(box[0]), qy0 = down(box[1]), qx1 = up(box[2]), qy1 = up(box[3]);
-            Query q = new Query(box, entries, qx0, qy0, qx1, qy1);
+            Query q = new Query(box, entries, qx0, qy0, qx1, qy1, (int) Math.min(Integer.MAX_VALUE - 8, (long) offset + limit));
             int cx0 = cx(qx0), cx1 = cx(qx1), cy0 = cy(qy0), cy1 = cy(qy1);
             for (int cy = cy0; cy <= cy1; cy++) {
                 for (int cx = cx0; cx <= cx1; cx++) {
@@ -157,12 +167,13 @@ final class LocationIndex {
             for (int i : wideRows) {
                 q.test(i);
             }
-            Arrays.sort(q.found, 0, q.n);
-            long[] out = new long[q.n];
-            for (int k = 0; k < q.n; k++) {
-                out[k] = ids[q.found[k]];
+            int[] lowest = q.lowest.inOrder();
+            int from = Math.min(lowest.length, offset);
+            long[] out = new long[lowest.length - from];
+            for (int k = from; k < lowest.length; k++) {
+                out[k - from] = ids[lowest[k]];
             }
-            return out;
+            return new Page(out, q.matched);
         }
 
         /** One box's rows as they are found. */
@@ -171,16 +182,19 @@ final class LocationIndex {
             private final boolean entries;
             private final float qx0, qy0, qx1, qy1;
             private PreparedGeometry exact;
-            private int[] found = new int[256];
-            private int n;
+            private Envelope envelope;
+            private RectangleLineIntersector segments;
+            private final LowestPositions lowest;
+            private int matched;
 
-            Query(double[] box, boolean entries, float qx0, float qy0, float qx1, float qy1) {
+            Query(double[] box, boolean entries, float qx0, float qy0, float qx1, float qy1, int keep) {
                 this.box = box;
                 this.entries = entries;
                 this.qx0 = qx0;
                 this.qy0 = qy0;
                 this.qx1 = qx1;
                 this.qy1 = qy1;
+                this.lowest = new LowestPositions(keep);
             }
 
             void test(int i) {
@@ -192,22 +206,100 @@ final class LocationIndex {
                 }
                 // A shape within the box meets it; only one across its edge takes the exact test.
                 if (shapes[i] != null && !(minx[i] >= box[0] && maxx[i] <= box[2] && miny[i] >= box[1] && maxy[i] <= box[3])) {
-                    if (exact == null) {
-                        exact = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(new Envelope(box[0], box[2], box[1], box[3])));
-                    }
-                    if (!exact.intersects(shapes[i])) {
+                    if (!meets(shapes[i])) {
                         return;
                     }
                 }
-                if (n == found.length) {
-                    found = Arrays.copyOf(found, n * 2);
+                matched++;
+                lowest.offer(i);
+            }
+
+            /** The shape meets the box: a line's segments tested one by one, anything else in JTS's prepared rectangle. */
+            private boolean meets(Geometry shape) {
+                if (envelope == null) {
+                    envelope = new Envelope(box[0], box[2], box[1], box[3]);
                 }
-                found[n++] = i;
+                if (shape instanceof Lineal) {
+                    if (segments == null) {
+                        segments = new RectangleLineIntersector(envelope);
+                    }
+                    for (int part = 0; part < shape.getNumGeometries(); part++) {
+                        Coordinate[] points = ((LineString) shape.getGeometryN(part)).getCoordinates();
+                        if (points.length == 1 && envelope.intersects(points[0])) {
+                            return true;
+                        }
+                        for (int k = 1; k < points.length; k++) {
+                            if (segments.intersects(points[k - 1], points[k])) {
+                                return true;
+                            }
+                        }
+                    }
+                    return false;
+                }
+                if (exact == null) {
+                    exact = PreparedGeometryFactory.prepare(GEOMETRIES.toGeometry(envelope));
+                }
+                return exact.intersects(shape);
             }
         }
 
         int size() {
             return ids.length;
+        }
+    }
+
+    /**
+     * The k lowest of the positions offered, as a max-heap: a position above the highest kept is
+     * turned away at once, which is most of them once the heap is full.
+     */
+    static final class LowestPositions {
+        private final int keep;
+        private int[] heap = new int[16];
+        private int n;
+
+        LowestPositions(int keep) {
+            this.keep = keep;
+        }
+
+        void offer(int position) {
+            if (keep == 0) {
+                return;
+            }
+            if (n < keep) {
+                if (n == heap.length) {
+                    heap = Arrays.copyOf(heap, (int) Math.min((long) n * 2, keep));
+                }
+                int at = n++;
+                while (at > 0 && heap[(at - 1) / 2] < position) {
+                    heap[at] = heap[(at - 1) / 2];
+                    at = (at - 1) / 2;
+                }
+                heap[at] = position;
+            } else if (position < heap[0]) {
+                int at = 0;
+                while (true) {
+                    int child = 2 * at + 1;
+                    if (child >= n) {
+                        break;
+                    }
+                    if (child + 1 < n && heap[child + 1] > heap[child]) {
+                        child++;
+                    }
+                    if (heap[child] <= position) {
+                        break;
+                    }
+                    heap[at] = heap[child];
+                    at = child;
+                }
+                heap[at] = position;
+            }
+        }
+
+        /** The positions kept, lowest first. */
+        int[] inOrder() {
+            int[] out = Arrays.copyOf(heap, n);
+            Arrays.sort(out);
+            return out;
         }
     }
 

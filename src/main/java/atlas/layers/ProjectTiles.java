@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -24,8 +25,16 @@ public final class ProjectTiles {
         this.precomputed = precomputed;
     }
 
-    /** The tile's bytes (empty when nothing is in it) at the data version given (read before the ETag test). */
-    public byte[] get(Connection c, String version, Collection col, int z, int x, int y, ProjectFilter filter) throws Exception {
+    /**
+     * The tile's bytes (empty when nothing is in it) at the data version given (read before the ETag
+     * test); fresh: built by the database now, past the cache and the precomputed set (a client's
+     * Cache-Control: no-cache).
+     */
+    public byte[] get(Connection c, String version, Collection col, int z, int x, int y, ProjectFilter filter,
+                      boolean fresh) throws Exception {
+        if (fresh) {
+            return live(c, col, z, x, y, filter);
+        }
         String key = col.id() + "/" + z + "/" + x + "/" + y + "?" + filter.asParameters();
         boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
         return cache.get(version, key, () -> layers.settled(c), () -> {
@@ -38,6 +47,25 @@ public final class ProjectTiles {
     /** The tile built now (the precomputed set holds the same bytes for unfiltered project tiles). */
     public byte[] live(Connection c, Collection col, int z, int x, int y, ProjectFilter filter) throws SQLException {
         TileSql.Statement sql = TileSql.tile(col, z, filter);
+        if (z <= TileSql.CLUSTER_MAX_ZOOM) {
+            return run(c, sql, z, x, y, col);
+        }
+        // A large-scale tile reads a small area: the planner still gives it a parallel plan (its
+        // ST_AsMVTGeom is costed high), starting a worker takes longer than the tile itself, and a tile
+        // merged from workers' partial aggregates came out with other bytes than the same tile built serially.
+        try (Statement st = c.createStatement()) {
+            st.execute(TileSql.SERIAL_PLANS);
+        }
+        try {
+            return run(c, sql, z, x, y, col);
+        } finally {
+            try (Statement st = c.createStatement()) {
+                st.execute(TileSql.DEFAULT_PLANS);
+            }
+        }
+    }
+
+    private static byte[] run(Connection c, TileSql.Statement sql, int z, int x, int y, Collection col) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.text())) {
             int i = 1;
             for (int round = 0; round < sql.rounds(); round++) {

@@ -77,6 +77,10 @@ public final class TileSql {
     /** Features in a fixed order (cells by row and column, then lines by id), so equal tiles are equal bytes. */
     static final String FEATURE_ORDER = "ORDER BY m.k0, m.k1, m.k2, m.k3";
 
+    /** Around a large-scale tile (ProjectTiles.live): no parallel workers for it, then the defaults again. */
+    static final String SERIAL_PLANS = "SET max_parallel_workers_per_gather = 0";
+    static final String DEFAULT_PLANS = "RESET max_parallel_workers_per_gather";
+
     /**
      * A tile statement: its text, how many times the tile number (z, x, y) is bound first, then params,
      * then the layer name.

@@ -34,11 +34,41 @@ class ProjectTilesTest {
     private static final int Y8 = 107;
 
     private static List<MvtReader.Feature> tile(TestServer server, int z, int x, int y) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
-                server.request("/tiles/projects/" + z + "/" + x + "/" + y + ".mvt").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return MvtReader.features(tileBytes(server, z, x, y, false));
+    }
+
+    /** fresh: with Cache-Control: no-cache, as a client asking for the tile built now. */
+    private static byte[] tileBytes(TestServer server, int z, int x, int y, boolean fresh) throws Exception {
+        var request = server.request("/tiles/projects/" + z + "/" + x + "/" + y + ".mvt").GET();
+        if (fresh) {
+            request.header("Cache-Control", "no-cache");
+        }
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
-        return MvtReader.features(r.body());
+        return r.body();
+    }
+
+    @Test
+    void aTileAskedWithNoCacheIsBuiltNowAndIsTheTileServed(Database db, TestServer server) throws Exception {
+        // z8 comes from the precomputed set; z12, over the first point project, is built on its first request and kept.
+        int x12, y12;
+        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT floor((ST_X(geom) + 180) / 360 * 4096)::int,
+                       floor((1 - ln(tan(radians(ST_Y(geom))) + 1 / cos(radians(ST_Y(geom)))) / pi()) / 2 * 4096)::int
+                FROM project WHERE GeometryType(geom) = 'POINT' AND counted ORDER BY id LIMIT 1""")) {
+            rs.next();
+            x12 = rs.getInt(1);
+            y12 = rs.getInt(2);
+        }
+        for (int[] t : new int[][]{{8, X8, Y8}, {12, x12, y12}}) {
+            String which = java.util.Arrays.toString(t);
+            byte[] served = tileBytes(server, t[0], t[1], t[2], false);
+            byte[] again = tileBytes(server, t[0], t[1], t[2], false);
+            byte[] fresh = tileBytes(server, t[0], t[1], t[2], true);
+            assertFalse(MvtReader.features(served).isEmpty(), "tile " + which + " has projects");
+            assertEquals(java.util.Arrays.toString(served), java.util.Arrays.toString(again), "the kept tile " + which);
+            assertEquals(java.util.Arrays.toString(served), java.util.Arrays.toString(fresh), "the tile built now " + which);
+        }
     }
 
     /** category -> fids of the line projects whose box touches tile z/x/y (the tile's own test, &&). */
