@@ -45,7 +45,7 @@ public record AtlasConfig(Optional<String> databaseUrl, Optional<String> dataFol
         }
         int maxRows = Integer.parseInt(env.getOrDefault("ATLAS_MAX_ROWS", String.valueOf(atlas.ingest.ImportService.DEFAULT_MAX_ROWS)));
         long featureCacheMb = Long.parseLong(env.getOrDefault("ATLAS_FEATURE_CACHE_MB",
-                String.valueOf(atlas.layers.Layers.DEFAULT_FEATURE_BYTES >> 20)).trim());
+                String.valueOf(atlas.layers.Layers.defaultFeatureBytes() >> 20)).trim());
         return new AtlasConfig(value(env, "DATABASE_URL").map(String::trim), value(env, "ATLAS_DATA"), token,
                 value(env, "ATLAS_TILE_URL"), env.getOrDefault("ATLAS_TILE_ATTRIBUTION", ""), maxRows, featureCacheMb);
     }

@@ -24,8 +24,13 @@ public final class Layers {
     public record Page(long numberMatched, int numberReturned) {
     }
 
-    /** What a server keeps of project features' bytes when nothing says otherwise (ATLAS_FEATURE_CACHE_MB). */
-    public static final long DEFAULT_FEATURE_BYTES = 256L << 20;
+    /**
+     * What a server keeps of project features' bytes when nothing says otherwise (ATLAS_FEATURE_CACHE_MB):
+     * a quarter of the JVM's heap, so a larger machine keeps a larger province whole.
+     */
+    public static long defaultFeatureBytes() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
 
     private final FeatureBytes stored;
     private final LocationIndex locations = new LocationIndex();
