@@ -82,6 +82,12 @@ export function createProjectTiles(map, { onSelect }) {
       updateWhenZooming: false,
     });
     made.url = nextUrl;
+    // After a flight the map's zoom can end a hair under a half level (7.4999997 for 7.5): Leaflet would
+    // round it to the lower tile level, and fetch every tile again at the upper one at the next exact 7.5.
+    const setView = made._setView;
+    made._setView = function stableView(center, zoom, ...rest) {
+      return setView.call(this, center, Math.round(zoom * 1000) / 1000, ...rest);
+    };
     // protomaps-leaflet leaves a tile undrawn (and Leaflet waiting for it) when a tile of another zoom
     // was asked for while its data came (a fly, a zoom during the first load). Once the map rests,
     // such tiles of the current zoom are drawn again and handed to Leaflet.

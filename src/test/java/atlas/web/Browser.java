@@ -191,6 +191,49 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(js("return document.body.dataset.ready === 'true' && !document.querySelector('#status').textContent"));
     }
 
+    /**
+     * What the project tile layer holds for the tiles on screen: the URL it draws from, the map's zoom,
+     * and per feature its geometry type, category, count, id and screen position (decoded by
+     * protomaps-leaflet from our MVT answers). No layer: url null and no features.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> drawnTiles() {
+        return (Map<String, Object>) js("""
+                const tiles = window.atlas.projectTiles.tiles;
+                if (!tiles || !window.atlas.map.hasLayer(tiles)) return { url: null, features: [] };
+                const view = [...tiles.views.values()][0];
+                const map = window.atlas.map;
+                const size = map.getSize();
+                const features = [];
+                for (const key of Object.keys(tiles._tiles)) {
+                  const c = tiles._tiles[key].coords;
+                  const entry = view.tileCache.cache.get(`${c.x}:${c.y}:${c.z}`);
+                  if (!entry) continue;
+                  for (const f of entry.data.get('projects') ?? []) {
+                    const g = f.geom[0][0];
+                    const scale = 256 / tiles.tileSize * window.devicePixelRatio;
+                    const at = map.unproject([c.x * 256 + g.x * scale, c.y * 256 + g.y * scale], c.z);
+                    const px = map.latLngToContainerPoint(at);
+                    const inside = px.x > 30 && px.y > 30 && px.x < size.x - 30 && px.y < size.y - 30;
+                    features.push({ type: f.geomType, category: f.props.category ?? null, count: f.props.count ?? 1,
+                                    id: f.props.id ?? null, x: px.x, y: px.y, inside });
+                  }
+                }
+                return { url: tiles.url, features, zoom: map.getZoom() };""");
+    }
+
+    /** The features of drawnTiles(). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> tileFeatures(Map<String, Object> drawn) {
+        return (List<Map<String, Object>>) drawn.get("features");
+    }
+
+    /** Waits until the page has drawn its answer: status line empty, no request in flight, every tile in view drawn. */
+    void settle(Duration timeout) {
+        waitFor(timeout, () -> idle() && "".equals(text("#status"))
+                && Boolean.FALSE.equals(js("return window.atlas.projectTiles.loading")));
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
