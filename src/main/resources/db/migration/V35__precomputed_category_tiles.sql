@@ -10,3 +10,6 @@ CREATE TABLE serving_category_tile (
     mvt      bytea NOT NULL,
     PRIMARY KEY (category, z, x, y)
 );
+
+-- The tiles set built before this table existed has no category tiles: build it again.
+DELETE FROM serving_state WHERE name = 'tiles';
