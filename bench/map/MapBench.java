@@ -340,6 +340,26 @@ public class MapBench {
         }
     }
 
+    /** The functions the page's thread spent most samples in (self time), from a CDP CPU profile. */
+    @SuppressWarnings("unchecked")
+    static void printProfile(Map<String, Object> stopped) {
+        Map<String, Object> profile = (Map<String, Object>) stopped.get("profile");
+        Map<String, Long> self = new java.util.HashMap<>();
+        long total = 0;
+        for (Map<String, Object> node : (List<Map<String, Object>>) profile.get("nodes")) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            long hits = ((Number) node.getOrDefault("hitCount", 0)).longValue();
+            String url = String.valueOf(frame.get("url"));
+            String name = frame.get("functionName") + " " + url.substring(url.lastIndexOf('/') + 1) + ":" + frame.get("lineNumber");
+            self.merge(name, hits, Long::sum);
+            total += hits;
+        }
+        System.out.println("  profile, self samples (of " + total + "):");
+        long all = total;
+        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf("    %5.1f%% %s%n", 100.0 * e.getValue() / all, e.getKey()));
+    }
+
     /** The category with the most projects (from the page's own stats), for the filter figure. */
     String biggestCategory(Session s) {
         return (String) s.async("""
@@ -359,7 +379,11 @@ public class MapBench {
                 String category = biggestCategory(s);
                 trace(s, "filter → " + category, () -> filter(s, "filter-category", category));
                 trace(s, "filter → all", () -> filter(s, "filter-category", ""));
+                s.driver().executeCdpCommand("Profiler.enable", Map.of());
+                s.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 500));
+                s.driver().executeCdpCommand("Profiler.start", Map.of());
                 trace(s, "pan/zoom", () -> panZoom(s));
+                printProfile(s.driver().executeCdpCommand("Profiler.stop", Map.of()));
             }
             return;
         }

@@ -76,7 +76,7 @@ export function createProjectTiles(map, { onSelect }) {
   function build(nextUrl) {
     const made = P.leafletLayer({
       url: nextUrl, pane: 'projects', paintRules: paintRules(P), labelRules: [],
-      maxDataZoom: 16, levelDiff: 0, attribution: '', tileDelay: 1,
+      maxDataZoom: 16, levelDiff: 1, attribution: '', tileDelay: 1,
       // No tiles for the levels a zoom animation passes through: each would be fetched and drawn on the
       // page's one thread while the animation runs.
       updateWhenZooming: false,

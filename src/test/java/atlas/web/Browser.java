@@ -205,14 +205,18 @@ final class Browser implements AutoCloseable {
                 const map = window.atlas.map;
                 const size = map.getSize();
                 const features = [];
+                const seen = new Set();
                 for (const key of Object.keys(tiles._tiles)) {
                   const c = tiles._tiles[key].coords;
-                  const entry = view.tileCache.cache.get(`${c.x}:${c.y}:${c.z}`);
-                  if (!entry) continue;
+                  // The data tile a display tile is drawn from (one of a lower level may serve several).
+                  const t = view.dataTileForDisplayTile(c);
+                  const dataKey = `${t.dataTile.x}:${t.dataTile.y}:${t.dataTile.z}`;
+                  const entry = view.tileCache.cache.get(dataKey);
+                  if (!entry || seen.has(dataKey)) continue;
+                  seen.add(dataKey);
                   for (const f of entry.data.get('projects') ?? []) {
                     const g = f.geom[0][0];
-                    const scale = 256 / tiles.tileSize * window.devicePixelRatio;
-                    const at = map.unproject([c.x * 256 + g.x * scale, c.y * 256 + g.y * scale], c.z);
+                    const at = map.unproject([t.origin.x + g.x * t.scale, t.origin.y + g.y * t.scale], c.z);
                     const px = map.latLngToContainerPoint(at);
                     const inside = px.x > 30 && px.y > 30 && px.x < size.x - 30 && px.y < size.y - 30;
                     features.push({ type: f.geomType, category: f.props.category ?? null, count: f.props.count ?? 1,
