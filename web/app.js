@@ -26,12 +26,13 @@ const $ = (selector) => document.querySelector(selector);
 const DEFAULT_LAYERS = [...AREA_OVERLAYS.filter((o) => o.on).map((o) => o.key), 'projects'];
 const PROJECT_OVERLAY = { key: 'projects', label: '项目', colour: '#7a2e0e' };
 /**
- * Up to this many matching projects, they come as GeoJSON and are clustered in the browser (list and
- * map from one answer); beyond it, the map draws vector tiles and the list pages through the API.
- * Chosen by measurement (bench/map/RESULTS.md). ?render=tiles or ?render=geojson forces one way.
+ * Projects are drawn from the server's vector tiles, whatever their number: the first render, a filter
+ * change and pan/zoom measured as fast as GeoJSON clustered in the browser at 10,000 projects and
+ * faster beyond (bench/map/RESULTS.md); the list pages through the API. ?render=geojson draws them the
+ * older way instead: up to GEOJSON_MAX of them in one answer, clustered in the browser.
  */
-const GEOJSON_MAX = 10000; // also the API's largest page
-const FORCED_RENDER = new URLSearchParams(window.location.search).get('render');
+const GEOJSON_MAX = 10000; // the API's largest page
+const TILES = new URLSearchParams(window.location.search).get('render') !== 'geojson';
 
 const app = {
   map: null,
@@ -94,20 +95,10 @@ function remember({ push }) {
 
 const requestKey = (filters) => JSON.stringify(apiFilters(filters));
 
-/** Do these totals call for tiles (see GEOJSON_MAX)? */
-function manyProjects(stats) {
-  return FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && (stats?.total?.count ?? 0) > GEOJSON_MAX);
-}
-
-/** The first answer: one list page, or everything when little matches (see GEOJSON_MAX). */
-function firstPageSize() {
-  if (FORCED_RENDER === 'geojson') return GEOJSON_MAX;
-  return PAGE_ROWS;
-}
-
 function fetchProjects(filters, signal) {
   return [
-    getProjects(filters, signal, { limit: firstPageSize() }),
+    // With tiles the list's first page; without, everything the map draws.
+    getProjects(filters, signal, { limit: TILES ? PAGE_ROWS : GEOJSON_MAX }),
     getStats('category', filters, signal).catch((e) => (e.name === 'AbortError' ? Promise.reject(e) : null)),
   ];
 }
@@ -140,23 +131,15 @@ async function loadProjects() {
   setStatus('正在加载项目…');
   try {
     const requests = early ? [early.projects, early.stats] : fetchProjects(filters, signal);
-    // The totals usually answer first: when they say the projects are many, the tiles start at once,
-    // beside the list's page.
-    requests[1].then((s) => { if (manyProjects(s) && !signal.aborted) app.projectTiles.show(filters); }, () => {});
-    let [collection, stats] = await Promise.all(requests);
+    // The tiles start at once, beside the list's page and the totals.
+    if (TILES) app.projectTiles.show(filters);
+    const [collection, stats] = await Promise.all(requests);
     if (signal.aborted) return; // a newer request has taken over
-    const matched = collection.numberMatched ?? collection.features?.length ?? 0;
-    const tiles = FORCED_RENDER === 'tiles' || (FORCED_RENDER !== 'geojson' && matched > GEOJSON_MAX);
-    if (!tiles && matched > (collection.features?.length ?? 0)) {
-      // Few enough for the browser: fetch them all at once.
-      collection = await getProjects(filters, signal, { limit: GEOJSON_MAX });
-      if (signal.aborted) return;
-    }
     app.features = collection.features ?? [];
-    app.matched = matched;
-    app.mode = tiles ? 'tiles' : 'geojson';
+    app.matched = collection.numberMatched ?? app.features.length;
+    app.mode = TILES ? 'tiles' : 'geojson';
     document.body.dataset.render = app.mode;
-    await (tiles ? renderTiles(filters, collection, stats, signal) : render(collection, stats));
+    await (TILES ? renderTiles(filters, collection, stats, signal) : render(collection, stats));
     if (signal.aborted) return;
     setStatus('');
     setStale(null);
@@ -184,7 +167,8 @@ function renderTiles(filters, collection, stats, signal) {
     .then((fc) => fc.features ?? []));
   $('#list-count').textContent = `（${count(app.matched)}）`;
   $('#tab-count').textContent = `（${count(app.matched)}）`;
-  const notes = [`项目较多，地图按区域汇总显示（圆圈为多个项目之和），放大后显示单个项目；列表每次载入 ${count(PAGE_ROWS)} 个。`];
+  const notes = ['地图在小比例尺下按区域汇总显示（半透明圆圈为多个项目之和），放大后显示单个项目。'];
+  if (app.matched > PAGE_ROWS) notes.push(`列表每次载入 ${count(PAGE_ROWS)} 个。`);
   if (stats?.counting === 'projects') {
     notes.push(`按项目计数：同一项目在多份清单中出现只计一次（取最新清单的数字），清单条目共 ${count(stats.entries?.count ?? 0)} 条。`);
   }
@@ -260,13 +244,13 @@ function regionFeature(filters) {
   return null;
 }
 
-/** Outline the chosen region; optionally fit the map to it. */
-function showRegion(filters, { fit }) {
+/** Outline the chosen region; optionally fit the map to it (or, with none chosen, to the province). */
+function showRegion(filters, { fit, toProvince = fit }) {
   app.selection?.remove();
   app.selection = null;
   const feature = regionFeature(filters);
   if (!feature?.geometry) {
-    if (fit) app.map.flyToBounds(ZHEJIANG_BOUNDS, { duration: 0.8 });
+    if (toProvince) app.map.flyToBounds(ZHEJIANG_BOUNDS, { duration: 0.8 });
     return;
   }
   app.selection = selectionLayer(feature).addTo(app.map);
@@ -346,7 +330,9 @@ function applyState(state, { first }) {
     if (state.sort) app.list.setSort(state.sort);
     if (state.legend) app.legend.setOpen(state.legend === 'open');
     if (state.view) app.map.setView([state.view.lat, state.view.lng], state.view.zoom, { animate: !first });
-    showRegion(state.filters, { fit: first && !state.view });
+    // On the first load without a view the map already shows the province (createMap): a flight to
+    // it would only make the tiles of the levels it passes through be fetched.
+    showRegion(state.filters, { fit: first && !state.view, toProvince: false });
   } finally {
     app.applying = false;
   }
@@ -428,12 +414,9 @@ async function start() {
   // With many projects the tiles need not wait for the boundaries and select lists: the first totals
   // say so, and the view and the filters are those of the URL.
   if (initial.view) app.map.setView([initial.view.lat, initial.view.lng], initial.view.zoom, { animate: false });
-  if (!initial.layers || initial.layers.includes('projects')) {
-    app.prefetch?.stats.then((s) => {
-      if (!manyProjects(s) || app.loadedOnce) return;
-      app.projectTiles.layer.addTo(app.map);
-      app.projectTiles.show(initial.filters);
-    }, () => {});
+  if (TILES && app.prefetch && (!initial.layers || initial.layers.includes('projects'))) {
+    app.projectTiles.layer.addTo(app.map);
+    app.projectTiles.show(initial.filters);
   }
   app.filters = createFilters($('#filters'), { onChange: filtersChanged, onWrite: () => app.yearSlider?.sync() });
   app.yearSlider = createYearSlider($('#year-slider'), $('.year-scale .year-label'), $('#filter-year-from'), $('#filter-year-to'));

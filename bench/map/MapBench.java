@@ -68,6 +68,17 @@ public class MapBench {
                   if (original) original(done, total, elapsed);
                 };
               }, 5);
+              // When each tile canvas is handed to Leaflet as drawn (for MAP_BENCH_ONLY=trace).
+              b.tilesDrawn = [];
+              new MutationObserver((records) => {
+                for (const r of records) {
+                  const el = r.target;
+                  if (el.tagName === 'CANVAS' && el.classList.contains('leaflet-tile-loaded') && !el.__traced) {
+                    el.__traced = true;
+                    b.tilesDrawn.push({ at: performance.now(), key: el.key ?? '' });
+                  }
+                }
+              }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
               const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
               const busy = () => {
                 const status = document.querySelector('#status');
@@ -301,6 +312,54 @@ public class MapBench {
                 run().then(done, (e) => done({ error: String(e) }));""");
     }
 
+    /**
+     * Runs one step and prints what the page did meanwhile: the result, every request that ended
+     * (start, first byte, end, bytes), every tile canvas drawn and every long task, in ms from the step's start.
+     */
+    @SuppressWarnings("unchecked")
+    void trace(Session s, String name, java.util.function.Supplier<Map<String, Object>> step) {
+        Object from = s.js("return document.readyState === 'complete' && window.__bench ? performance.now() : 0");
+        Map<String, Object> result = step.get();
+        Map<String, Object> t = (Map<String, Object>) s.js("""
+                const from = arguments[0];
+                const b = window.__bench;
+                const r = (x) => Math.round(x - from);
+                return {
+                  zoom: window.atlas.map.getZoom(),
+                  requests: performance.getEntriesByType('resource').filter((e) => e.responseEnd >= from)
+                    .map((e) => `${r(e.startTime)}..${r(e.responseStart)}..${r(e.responseEnd)} ${Math.round(e.encodedBodySize / 1024)}KB ${e.name.replace(location.origin, '').replace(/(category=)[^&]*/, '$1…').slice(0, 90)}`),
+                  drawn: b.tilesDrawn.filter((d) => d.at >= from).map((d) => `${r(d.at)} ${d.key}`),
+                  longtasks: b.longtasks.filter((l) => l.start >= from).map((l) => `${r(l.start)}+${Math.round(l.duration)}`),
+                };""", from);
+        System.out.println("=== " + name + " (map zoom " + t.get("zoom") + "): " + result);
+        for (String k : List.of("requests", "drawn", "longtasks")) {
+            System.out.println("  " + k + ":");
+            for (Object line : (List<Object>) t.get(k)) {
+                System.out.println("    " + line);
+            }
+        }
+    }
+
+    /** The functions the page's thread spent most samples in (self time), from a CDP CPU profile. */
+    @SuppressWarnings("unchecked")
+    static void printProfile(Map<String, Object> stopped) {
+        Map<String, Object> profile = (Map<String, Object>) stopped.get("profile");
+        Map<String, Long> self = new java.util.HashMap<>();
+        long total = 0;
+        for (Map<String, Object> node : (List<Map<String, Object>>) profile.get("nodes")) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            long hits = ((Number) node.getOrDefault("hitCount", 0)).longValue();
+            String url = String.valueOf(frame.get("url"));
+            String name = frame.get("functionName") + " " + url.substring(url.lastIndexOf('/') + 1) + ":" + frame.get("lineNumber");
+            self.merge(name, hits, Long::sum);
+            total += hits;
+        }
+        System.out.println("  profile, self samples (of " + total + "):");
+        long all = total;
+        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf("    %5.1f%% %s%n", 100.0 * e.getValue() / all, e.getKey()));
+    }
+
     /** The category with the most projects (from the page's own stats), for the filter figure. */
     String biggestCategory(Session s) {
         return (String) s.async("""
@@ -314,6 +373,20 @@ public class MapBench {
     // ------------------------------------------------------------------ the run
 
     void run(String label) throws IOException {
+        if ("trace".equals(System.getenv("MAP_BENCH_ONLY"))) { // where the time goes: a timeline of a cold load and a filter change
+            try (Session s = browser()) {
+                trace(s, "cold load", () -> load(s, path));
+                String category = biggestCategory(s);
+                trace(s, "filter → " + category, () -> filter(s, "filter-category", category));
+                trace(s, "filter → all", () -> filter(s, "filter-category", ""));
+                s.driver().executeCdpCommand("Profiler.enable", Map.of());
+                s.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 500));
+                s.driver().executeCdpCommand("Profiler.start", Map.of());
+                trace(s, "pan/zoom", () -> panZoom(s));
+                printProfile(s.driver().executeCdpCommand("Profiler.stop", Map.of()));
+            }
+            return;
+        }
         if ("pan".equals(System.getenv("MAP_BENCH_ONLY"))) { // quick look while changing the map: load + pan/zoom only
             try (Session s = browser()) {
                 load(s, path);

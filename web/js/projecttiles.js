@@ -1,6 +1,7 @@
-// The 项目 overlay for many projects: drawn from our vector tiles (/tiles/projects/{z}/{x}/{y}.mvt)
+// The 项目 overlay: drawn from our vector tiles (/tiles/projects/{z}/{x}/{y}.mvt)
 // with the current filters, by protomaps-leaflet (canvas, no WebGL). Up to zoom 10 the server sends
-// aggregated cells (count and summed investment); beyond it, one feature per project. A click on a
+// aggregated cells (count and summed investment); beyond it, one feature per project. Each tile is
+// drawn one level up (levelDiff 1): four display tiles share one data tile. A click on a
 // single project fetches that project for its popup; a click on a cell of several zooms in.
 
 import { apiFilters, getProject } from './api.js';
@@ -11,7 +12,7 @@ import { lineMiddle } from './geo.js';
 const MIXED_COLOUR = '#6b6b6b';   // a cell whose projects are of several categories
 const MAX_RADIUS = 14;            // px; the server's point buffer (TileSql) keeps circles whole across tile edges
 const BRUSH = 10;                 // px around the pointer in which a click finds a feature
-const FOCUS_ZOOM = 11;
+const FOCUS_ZOOM = 12;           // the first zoom drawn from single projects (data level 11)
 
 /**
  * Circle radius: a single project's area grows with its money (as the clustered map's markers); a
@@ -76,12 +77,20 @@ export function createProjectTiles(map, { onSelect }) {
   function build(nextUrl) {
     const made = P.leafletLayer({
       url: nextUrl, pane: 'projects', paintRules: paintRules(P), labelRules: [],
-      maxDataZoom: 16, levelDiff: 0, attribution: '', tileDelay: 1,
+      // levelDiff 1: a display tile is a quarter of the data tile one level up (fewer requests, cells
+      // 4 px apart on screen, a quarter of the circles to draw at a million projects).
+      maxDataZoom: 16, levelDiff: 1, attribution: '', tileDelay: 1,
       // No tiles for the levels a zoom animation passes through: each would be fetched and drawn on the
       // page's one thread while the animation runs.
       updateWhenZooming: false,
     });
     made.url = nextUrl;
+    // After a flight the map's zoom can end a hair under a half level (7.4999997 for 7.5): Leaflet would
+    // round it to the lower tile level, and fetch every tile again at the upper one at the next exact 7.5.
+    const setView = made._setView;
+    made._setView = function stableView(center, zoom, ...rest) {
+      return setView.call(this, center, Math.round(zoom * 1000) / 1000, ...rest);
+    };
     // protomaps-leaflet leaves a tile undrawn (and Leaflet waiting for it) when a tile of another zoom
     // was asked for while its data came (a fly, a zoom during the first load). Once the map rests,
     // such tiles of the current zoom are drawn again and handed to Leaflet.

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Unfiltered project tiles (z <= TileSql.CLUSTER_MAX_ZOOM) and /api/stats answers built ahead of the
- * requests (migration V6), because at a million projects each takes seconds to build live. Each set
+ * Project tiles (z <= TileSql.CLUSTER_MAX_ZOOM) unfiltered and of each category, and /api/stats answers
+ * built ahead of the requests (migrations V6, V35), because at a million projects each takes seconds to build live. Each set
  * is used only while the input version it was built at is current; after any write to its inputs
  * readers get nothing here and build live until refresh has caught up.
  */
@@ -44,6 +44,26 @@ public final class Precomputed {
                 }
                 byte[] b = rs.getBytes(1);
                 return Optional.of(b == null ? new byte[0] : b);  // no row: nothing in this tile
+            }
+        }
+    }
+
+    /** The tile of one category's projects, or empty when the precomputed tiles are not current. */
+    public Optional<byte[]> categoryTile(Connection c, String category, int z, int x, int y) throws SQLException {
+        if (z > TileSql.CLUSTER_MAX_ZOOM) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement(PrecomputedSql.CATEGORY_TILE)) {
+            ps.setString(1, category);
+            ps.setInt(2, z);
+            ps.setInt(3, x);
+            ps.setInt(4, y);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] b = rs.getBytes(1);
+                return Optional.of(b == null ? new byte[0] : b);  // no row: nothing of it in this tile
             }
         }
     }
@@ -209,14 +229,15 @@ public final class Precomputed {
     }
 
     /**
-     * Every non-empty project tile up to the aggregation zoom, one zoom per statement: the points and
-     * lines are first copied into narrow indexed tables, then each zoom groups them per tile and cell
-     * with the live tile's expressions (TileSql.CELL_FEATURE, LINE_FEATURE, FEATURE_ORDER); statements in PrecomputedSql.
+     * Every non-empty project tile up to the aggregation zoom, unfiltered and of each category (V35), one
+     * zoom per statement: the points and lines are first copied into narrow indexed tables, then each
+     * zoom groups them per tile and cell with the live tile's expressions (TileSql.CELL_FEATURE, LINE_FEATURE, FEATURE_ORDER); statements in PrecomputedSql.
      */
     private static void buildTiles(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(PrecomputedSql.TILE_BUILD_MEMORY);
             st.executeUpdate(PrecomputedSql.CLEAR_TILES);
+            st.executeUpdate(PrecomputedSql.CLEAR_CATEGORY_TILES);
             st.execute(PrecomputedSql.BUILD_POINTS);
             st.execute(PrecomputedSql.BUILD_LINES);
             for (String sql : PrecomputedSql.INDEX_BUILD_TABLES) {
@@ -246,6 +267,10 @@ public final class Precomputed {
                     st.execute(sql);
                 }
                 st.executeUpdate(PrecomputedSql.storeZoom(z));
+                for (String sql : PrecomputedSql.zoomCategoryCells(z)) {
+                    st.execute(sql);
+                }
+                st.executeUpdate(PrecomputedSql.storeCategoryZoom(z));
                 log.debug("precomputed tiles z{} in {} ms", z, (System.nanoTime() - t0) / 1_000_000);
             }
         }

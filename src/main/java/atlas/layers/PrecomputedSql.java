@@ -26,6 +26,12 @@ final class PrecomputedSql {
             SELECT t.mvt FROM serving_state s LEFT JOIN serving_tile t ON t.z = ? AND t.x = ? AND t.y = ?
             WHERE s.name = 'tiles' AND s.version = """ + INPUT_VERSION;
 
+    /** The same for the tile of one category (category, z, x, y). */
+    static final String CATEGORY_TILE = """
+            SELECT t.mvt FROM serving_state s
+            LEFT JOIN serving_category_tile t ON t.category = ? AND t.z = ? AND t.x = ? AND t.y = ?
+            WHERE s.name = 'tiles' AND s.version = """ + INPUT_VERSION;
+
     /** Rows when the statistics are current: totals, then each group in order (groupby). */
     static final String STATS_OF = """
             SELECT s.count, s.total_investment, g.key, g.name, g.count, g.total_investment, g.ordinal
@@ -76,6 +82,7 @@ final class PrecomputedSql {
     // The tiles set: points and lines copied into narrow indexed tables, then one statement per zoom.
     static final String TILE_BUILD_MEMORY = "SET LOCAL work_mem = '64MB'";  // a zoom's cells hashed in memory
     static final String CLEAR_TILES = "DELETE FROM serving_tile";
+    static final String CLEAR_CATEGORY_TILES = "DELETE FROM serving_category_tile";
     static final String BUILD_POINTS = """
             CREATE TEMP TABLE serving_build_points ON COMMIT DROP AS
             SELECT p.fid, p.name, p.category, p.total_investment, p.geom_3857 AS g,
@@ -117,22 +124,51 @@ final class PrecomputedSql {
                         TileSql.POINT_BUFFER), TileSql.POINT_REACH.formatted("t.b"))};
     }
 
+    /**
+     * The zoom's cells of each category on their own (the live tile of a category filter groups the
+     * same points the same way: every cell's category is then that one).
+     */
+    static String[] zoomCategoryCells(int z) {
+        return new String[]{"DROP TABLE IF EXISTS serving_build_cells", """
+                CREATE TEMP TABLE serving_build_cells ON COMMIT DROP AS
+                SELECT p.category, t.tx, t.ty, round(p.py / t.cell) AS k1, round(p.px / t.cell) AS k2, %s AS f
+                FROM serving_build_tiles t JOIN serving_build_points p ON p.g && %s
+                WHERE p.category IS NOT NULL
+                GROUP BY p.category, t.tx, t.ty, t.cell, round(p.py / t.cell), round(p.px / t.cell)"""
+                .formatted(TileSql.CELL_FEATURE.formatted("p.sx", "p.sy", "p.n", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z),
+                        TileSql.POINT_BUFFER), TileSql.POINT_REACH.formatted("t.b"))};
+    }
+
     /** The zoom's tiles stored: cells and lines with the live tile's expressions and feature order. */
     static String storeZoom(int z) {
+        return storeZoom(z, false);
+    }
+
+    /** The zoom's tiles of each category stored (after zoomCategoryCells). */
+    static String storeCategoryZoom(int z) {
+        return storeZoom(z, true);
+    }
+
+    private static String storeZoom(int z, boolean byCategory) {
+        String key = byCategory ? "p.category, " : "";
         return """
-                INSERT INTO serving_tile (z, x, y, mvt)
-                SELECT %d, m.tx, m.ty, ST_AsMVT(m.f, 'projects', 4096, 'geom' %s)
-                FROM (SELECT c.tx, c.ty, 0 AS k0, c.k1, c.k2, NULL::text AS k3, c.f FROM serving_build_cells c
+                INSERT INTO %s
+                SELECT %s%d, m.tx, m.ty, ST_AsMVT(m.f, 'projects', 4096, 'geom' %s)
+                FROM (SELECT %sc.tx, c.ty, 0 AS k0, c.k1, c.k2, NULL::text AS k3, c.f FROM serving_build_cells c
                       UNION ALL
                       %s
                       FROM serving_build_tiles t JOIN serving_build_lines p ON p.g && t.b
+                      %s
                       %s) m
-                WHERE (m.f).geom IS NOT NULL GROUP BY m.tx, m.ty"""
-                .formatted(z, TileSql.FEATURE_ORDER,
+                WHERE (m.f).geom IS NOT NULL GROUP BY %sm.tx, m.ty"""
+                .formatted(byCategory ? "serving_category_tile (category, z, x, y, mvt)" : "serving_tile (z, x, y, mvt)",
+                        byCategory ? "m.category, " : "", z, TileSql.FEATURE_ORDER, byCategory ? "c.category, " : "",
                         z <= TileSql.LINE_MERGE_MAX_ZOOM
-                                ? "SELECT t.tx, t.ty, 1, NULL, ST_Dimension(p.g)::float8, p.category, "
+                                ? "SELECT " + key + "t.tx, t.ty, 1, NULL, ST_Dimension(p.g)::float8, p.category, "
                                   + TileSql.MERGED_LINES_FEATURE.formatted("p.g", "ST_TileEnvelope(%d, t.tx, t.ty)".formatted(z))
-                                : "SELECT t.tx, t.ty, 1, NULL, NULL, p.fid, " + TileSql.LINE_FEATURE.formatted("p.g"),
-                        z <= TileSql.LINE_MERGE_MAX_ZOOM ? "GROUP BY t.tx, t.ty, ST_Dimension(p.g), p.category" : "");
+                                : "SELECT " + key + "t.tx, t.ty, 1, NULL, NULL, p.fid, " + TileSql.LINE_FEATURE.formatted("p.g"),
+                        byCategory ? "WHERE p.category IS NOT NULL" : "",
+                        z <= TileSql.LINE_MERGE_MAX_ZOOM ? "GROUP BY t.tx, t.ty, ST_Dimension(p.g), p.category" : "",
+                        byCategory ? "m.category, " : "");
     }
 }

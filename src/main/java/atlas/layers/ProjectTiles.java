@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Vector tiles of every collection. Decides where a tile comes from: the cache for this data version,
- * else the precomputed set for an unfiltered small-scale project tile while it is current, else live
+ * else the precomputed set for a small-scale project tile unfiltered or of one category while it is current, else live
  * (moved here from api/TileRoutes and Tiles.tile).
  */
 public final class ProjectTiles {
@@ -36,15 +36,19 @@ public final class ProjectTiles {
             return live(c, col, z, x, y, filter);
         }
         String key = col.id() + "/" + z + "/" + x + "/" + y + "?" + filter.asParameters();
-        boolean unfiltered = col.kind() == Collection.Kind.PROJECT && filter.asParameters().isEmpty();
+        boolean project = col.kind() == Collection.Kind.PROJECT;
+        boolean unfiltered = project && filter.asParameters().isEmpty();
+        boolean oneCategory = project && filter.asParameters().keySet().equals(java.util.Set.of("category"));
         return cache.get(version, key, () -> layers.settled(c), () -> {
-            // Unfiltered small-scale project tiles are built ahead (when current); the rest live.
-            Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y) : Optional.empty();
+            // Small-scale project tiles unfiltered or of one category are built ahead (when current); the rest live.
+            Optional<byte[]> ready = unfiltered ? precomputed.tile(c, z, x, y)
+                    : oneCategory ? precomputed.categoryTile(c, filter.category().orElseThrow(), z, x, y)
+                    : Optional.empty();
             return ready.isPresent() ? ready.get() : live(c, col, z, x, y, filter);
         });
     }
 
-    /** The tile built now (the precomputed set holds the same bytes for unfiltered project tiles). */
+    /** The tile built now (the precomputed sets hold the same bytes for unfiltered and one-category project tiles). */
     public byte[] live(Connection c, Collection col, int z, int x, int y, ProjectFilter filter) throws SQLException {
         TileSql.Statement sql = TileSql.tile(col, z, filter);
         if (z <= TileSql.CLUSTER_MAX_ZOOM) {

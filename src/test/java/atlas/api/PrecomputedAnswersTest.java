@@ -136,6 +136,33 @@ class PrecomputedAnswersTest {
                         }
                     }
                 }
+                // The tiles of each category: those a category filter gets.
+                List<String> categories = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT category FROM project WHERE category IS NOT NULL AND geom IS NOT NULL ORDER BY 1")) {
+                    while (rs.next()) {
+                        categories.add(rs.getString(1));
+                    }
+                }
+                assertTrue(categories.size() >= 4, "projects of several categories: " + categories);
+                int categoryNonEmpty = 0;
+                for (String category : categories) {
+                    ProjectFilter filter = ProjectFilter.parse(java.util.Map.of("category", List.of(category)));
+                    for (int z = 0; z <= TileSql.CLUSTER_MAX_ZOOM; z++) {
+                        int[] a = tileOf(e[0], e[3], z);
+                        int[] b = tileOf(e[2], e[1], z);
+                        int max = (1 << z) - 1;
+                        for (int x = Math.max(0, a[0] - 1); x <= Math.min(max, b[0] + 1); x++) {
+                            for (int y = Math.max(0, a[1] - 1); y <= Math.min(max, b[1] + 1); y++) {
+                                byte[] ready = precomputed.categoryTile(c, category, z, x, y).orElseThrow(() -> new AssertionError("not current"));
+                                byte[] live = tiles.live(c, PROJECTS, z, x, y, filter);
+                                assertArrayEquals(live, ready, category + " tile " + z + "/" + x + "/" + y);
+                                categoryNonEmpty += live.length > 0 ? 1 : 0;
+                            }
+                        }
+                    }
+                }
+                assertTrue(categoryNonEmpty > nonEmpty, "each category has tiles of its own: " + categoryNonEmpty);
                 for (String groupby : ProjectStats.GROUPINGS) {
                     ProjectStats.Stats live = ProjectStats.live(c, groupby, ProjectFilter.none());
                     assertEquals(live, precomputed.stats(c, groupby).orElseThrow(), "stats by " + groupby);

@@ -191,6 +191,53 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(js("return document.body.dataset.ready === 'true' && !document.querySelector('#status').textContent"));
     }
 
+    /**
+     * What the project tile layer holds for the tiles on screen: the URL it draws from, the map's zoom,
+     * and per feature its geometry type, category, count, id and screen position (decoded by
+     * protomaps-leaflet from our MVT answers). No layer: url null and no features.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> drawnTiles() {
+        return (Map<String, Object>) js("""
+                const tiles = window.atlas.projectTiles.tiles;
+                if (!tiles || !window.atlas.map.hasLayer(tiles)) return { url: null, features: [] };
+                const view = [...tiles.views.values()][0];
+                const map = window.atlas.map;
+                const size = map.getSize();
+                const features = [];
+                const seen = new Set();
+                for (const key of Object.keys(tiles._tiles)) {
+                  const c = tiles._tiles[key].coords;
+                  // The data tile a display tile is drawn from (one of a lower level may serve several).
+                  const t = view.dataTileForDisplayTile(c);
+                  const dataKey = `${t.dataTile.x}:${t.dataTile.y}:${t.dataTile.z}`;
+                  const entry = view.tileCache.cache.get(dataKey);
+                  if (!entry || seen.has(dataKey)) continue;
+                  seen.add(dataKey);
+                  for (const f of entry.data.get('projects') ?? []) {
+                    const g = f.geom[0][0];
+                    const at = map.unproject([t.origin.x + g.x * t.scale, t.origin.y + g.y * t.scale], c.z);
+                    const px = map.latLngToContainerPoint(at);
+                    const inside = px.x > 30 && px.y > 30 && px.x < size.x - 30 && px.y < size.y - 30;
+                    features.push({ type: f.geomType, category: f.props.category ?? null, count: f.props.count ?? 1,
+                                    id: f.props.id ?? null, x: px.x, y: px.y, inside });
+                  }
+                }
+                return { url: tiles.url, features, zoom: map.getZoom() };""");
+    }
+
+    /** The features of drawnTiles(). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> tileFeatures(Map<String, Object> drawn) {
+        return (List<Map<String, Object>>) drawn.get("features");
+    }
+
+    /** Waits until the page has drawn its answer: status line empty, no request in flight, every tile in view drawn. */
+    void settle(Duration timeout) {
+        waitFor(timeout, () -> idle() && "".equals(text("#status"))
+                && Boolean.FALSE.equals(js("return window.atlas.projectTiles.loading")));
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -502,6 +502,10 @@ class JourneysTest {
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.waitFor(Duration.ofSeconds(3), () -> row.equals(browser.js("return document.activeElement.dataset?.id ?? null")));
         assertEquals(row, browser.js("return document.activeElement.dataset?.id ?? null"), "Esc closes the popup and returns focus to the row");
+        // Clustered in the browser (?render=geojson), the bubbles are named for screen readers.
+        browser.open(server.url("/?render=geojson&city=" + HUZHOU));
+        browser.waitReady();
+        browser.waitFor(UPDATE, browser::idle);
         @SuppressWarnings("unchecked")
         List<String> clusters = (List<String>) browser.js(
                 "return [...document.querySelectorAll('.marker-cluster')].map((c) => c.getAttribute('aria-label'))");

@@ -134,45 +134,16 @@ class ManyProjectsMapTest {
         return out;
     }
 
-    /** Waits until the page has drawn its answer (status line empty, no request in flight). */
     private void settle() {
-        browser.waitFor(UPDATE, () -> browser.idle() && "".equals(browser.text("#status"))
-                && Boolean.FALSE.equals(browser.js("return window.atlas.projectTiles.loading")));
+        browser.settle(UPDATE);
     }
 
-    /**
-     * What the tile layer holds for the tiles on screen: the URL it draws from, and per feature its
-     * category, count, id and screen position (decoded by protomaps-leaflet from our MVT answers).
-     */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> drawn() {
-        return (Map<String, Object>) browser.js("""
-                const tiles = window.atlas.projectTiles.tiles;
-                if (!tiles || !window.atlas.map.hasLayer(tiles)) return { url: null, features: [] };
-                const view = [...tiles.views.values()][0];
-                const map = window.atlas.map;
-                const size = map.getSize();
-                const features = [];
-                for (const key of Object.keys(tiles._tiles)) {
-                  const c = tiles._tiles[key].coords;
-                  const entry = view.tileCache.cache.get(`${c.x}:${c.y}:${c.z}`);
-                  if (!entry) continue;
-                  for (const f of entry.data.get('projects') ?? []) {
-                    const g = f.geom[0][0];
-                    const scale = 256 / tiles.tileSize * window.devicePixelRatio;
-                    const at = map.unproject([c.x * 256 + g.x * scale, c.y * 256 + g.y * scale], c.z);
-                    const px = map.latLngToContainerPoint(at);
-                    const inside = px.x > 30 && px.y > 30 && px.x < size.x - 30 && px.y < size.y - 30;
-                    features.push({ type: f.geomType, category: f.props.category ?? null, count: f.props.count ?? 1,
-                                    id: f.props.id ?? null, x: px.x, y: px.y, inside });
-                  }
-                }
-                return { url: tiles.url, features, zoom: map.getZoom() };""");
+        return browser.drawnTiles();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> features(Map<String, Object> drawn) {
-        return (List<Map<String, Object>>) drawn.get("features");
+        return Browser.tileFeatures(drawn);
     }
 
     @Test

@@ -146,9 +146,9 @@ class WebMapTest {
         return ((Number) browser.js("return document.querySelectorAll(arguments[0]).length", css)).longValue();
     }
 
-    /** Elements the browser actually drew in the projects pane (paths, cluster bubbles). */
+    /** Elements the browser actually drew in the projects pane (drawn tiles; with ?render=geojson paths, cluster bubbles). */
     private long projectShapes() {
-        return count("#map .leaflet-projects-pane path, #map .leaflet-projects-pane .marker-cluster");
+        return count("#map .leaflet-projects-pane canvas.leaflet-tile-loaded, #map .leaflet-projects-pane path, #map .leaflet-projects-pane .marker-cluster");
     }
 
     private void select(String name, String value) {
@@ -269,13 +269,21 @@ class WebMapTest {
         assertEquals(expectedCount, shownCount(browser), "#total-count = /api/stats count");
         assertEquals(HUZHOU, query(browser.driver().getCurrentUrl()).get("city"), "permalink has the city");
 
-        // On the map: exactly the placed 湖州 projects are drawn, and something is visible.
+        // On the map (vector tiles by default): the tiles are asked with the city filter and drawn.
+        browser.settle(UPDATE);
+        assertEquals("tiles", browser.js("return document.body.dataset.render"), "the map draws from vector tiles");
+        assertTrue(String.valueOf(browser.drawnTiles().get("url")).contains("city=" + HUZHOU), "tiles asked with the city: " + browser.drawnTiles().get("url"));
+        assertTrue(projectShapes() > 0, "project tiles drawn");
+        assertTrue(count("#map .leaflet-borders-pane path") > 0, "湖州 outlined");
+
+        // Clustered in the browser instead (?render=geojson): exactly the placed 湖州 projects are drawn.
+        browser.open(server.url("/?render=geojson&city=" + HUZHOU));
+        browser.waitReady();
         browser.waitFor(UPDATE, () -> drawnIds().equals(expectedOnMap));
         assertEquals(expectedOnMap, drawnIds(), "projects on the map = API 湖州 projects with a geometry");
         assertFalse(expectedOnMap.isEmpty(), "some 湖州 projects are placed");
         browser.waitFor(Duration.ofSeconds(3), () -> projectShapes() > 0);
         assertTrue(projectShapes() > 0, "project markers/paths drawn");
-        assertTrue(count("#map .leaflet-borders-pane path") > 0, "湖州 outlined");
 
         // The same through the URL.
         browser.open(server.url("/?city=" + HUZHOU));
@@ -284,6 +292,55 @@ class WebMapTest {
         assertEquals(expected, new TreeSet<>(browser.listIds()), "/?city=330500 lists the 湖州 projects");
         assertEquals(HUZHOU, browser.filterValues().get("city"));
         assertEquals(expectedCount, shownCount(browser));
+    }
+
+    @Test
+    void theMapDrawsTheSeedProjectsFromTilesAndAClickOpensTheProjectWithALinkToItsPage() {
+        // A point project with no other point near it, and the map at zoom 13 over it: single projects, not cells.
+        List<JsonNode> points = new java.util.ArrayList<>();
+        for (JsonNode f : api("/collections/projects/items?limit=10000").get("features")) {
+            if (f.hasNonNull("geometry") && "Point".equals(f.get("geometry").get("type").asText())) {
+                points.add(f.get("geometry").get("coordinates"));
+            }
+        }
+        JsonNode at = points.stream().filter(p -> points.stream().noneMatch(o -> o != p
+                        && Math.abs(o.get(0).asDouble() - p.get(0).asDouble()) < 0.005 && Math.abs(o.get(1).asDouble() - p.get(1).asDouble()) < 0.005))
+                .findFirst().orElse(null);
+        assertNotNull(at, "the seed data holds a point project apart from the others");
+        browser.open(server.url("/?map=13/" + at.get(1).asDouble() + "/" + at.get(0).asDouble()));
+        browser.waitReady();
+        browser.settle(UPDATE);
+        assertEquals("tiles", browser.js("return document.body.dataset.render"), "the map draws from vector tiles");
+        long tileRequests = ((Number) browser.js("return performance.getEntriesByType('resource')"
+                + ".filter((e) => Number((/\\/tiles\\/projects\\/(\\d+)\\//.exec(e.name) ?? [])[1]) > 10).length")).longValue();
+        assertTrue(tileRequests > 0, "project tiles of single projects (beyond zoom 10) were requested");
+        assertTrue(projectShapes() > 0, "project tiles drawn");
+
+        // A drawn single project with no other within the click's reach.
+        List<Map<String, Object>> drawn = Browser.tileFeatures(browser.drawnTiles());
+        Map<String, Object> alone = drawn.stream()
+                .filter(f -> f.get("id") != null && Boolean.TRUE.equals(f.get("inside")) && ((Number) f.get("type")).intValue() == 1)
+                .filter(f -> drawn.stream().noneMatch(o -> o != f && !f.get("id").equals(o.get("id")) && distance(f, o) < 14))
+                .findFirst().orElseThrow(() -> new AssertionError("no single project drawn apart at zoom 13: " + drawn));
+        String id = (String) alone.get("id");
+        String name = api("/collections/projects/items/" + id).get("properties").get("name").asText();
+        WebElement map = browser.driver().findElement(By.id("map"));
+        int x = (int) Math.round(((Number) alone.get("x")).doubleValue());
+        int y = (int) Math.round(((Number) alone.get("y")).doubleValue());
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(map, x - map.getSize().getWidth() / 2, y - map.getSize().getHeight() / 2).click().perform();
+        browser.waitFor(UPDATE, () -> id.equals(browser.js("return document.querySelector('.leaflet-popup-content .project-popup')?.dataset.id ?? null")));
+        assertEquals(id, browser.js("return document.querySelector('.leaflet-popup-content .project-popup')?.dataset.id ?? null"), "the clicked project's popup");
+        String popup = (String) browser.js("return document.querySelector('.leaflet-popup-content').textContent");
+        assertTrue(popup.contains(name), "the popup names " + name + ": " + popup);
+        assertEquals("/projects/" + id, browser.js("return document.querySelector('.leaflet-popup-content a.project-page').getAttribute('href')"),
+                "the popup links to the project's page");
+        assertEquals(List.of(), browser.consoleErrors(), "no console errors");
+    }
+
+    private static double distance(Map<String, Object> a, Map<String, Object> b) {
+        return Math.hypot(((Number) a.get("x")).doubleValue() - ((Number) b.get("x")).doubleValue(),
+                ((Number) a.get("y")).doubleValue() - ((Number) b.get("y")).doubleValue());
     }
 
     @Test
