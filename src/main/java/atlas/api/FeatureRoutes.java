@@ -183,8 +183,7 @@ public final class FeatureRoutes {
             OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
             out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
-            // A client asking for no cached answer (Cache-Control: no-cache) gets every feature built now.
-            boolean fresh = String.valueOf(ctx.header("Cache-Control")).contains("no-cache");
+            boolean fresh = Http.wantsFresh(ctx);
             Layers.Page page = layers.streamItemBytes(c, col, q, fresh ? java.util.Optional.empty() : java.util.Optional.of(version), feature -> {
                 try {
                     if (!first[0]) {

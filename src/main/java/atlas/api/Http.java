@@ -37,6 +37,11 @@ final class Http {
         return JSON;
     }
 
+    /** A client asking for no cached answer (Cache-Control: no-cache): the answer is built by the database now. */
+    static boolean wantsFresh(Context ctx) {
+        return String.valueOf(ctx.header("Cache-Control")).contains("no-cache");
+    }
+
     /** Sets ETag and Cache-Control; true when the client's copy is current (304 sent). */
     static boolean notModified(Context ctx, String version) {
         return notModified(ctx, version, format(ctx));

@@ -37,9 +37,7 @@ public final class TileRoutes {
                 if (Http.notModifiedRaw(ctx, version)) {
                     return;
                 }
-                // A client asking for no cached answer (Cache-Control: no-cache) gets the tile built now.
-                boolean fresh = String.valueOf(ctx.header("Cache-Control")).contains("no-cache");
-                byte[] tile = tiles.get(c, version, col, z, x, y, filter, fresh);
+                byte[] tile = tiles.get(c, version, col, z, x, y, filter, Http.wantsFresh(ctx));
                 ctx.contentType("application/vnd.mapbox-vector-tile").result(tile);
             }
         });
