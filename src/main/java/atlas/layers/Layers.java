@@ -91,10 +91,7 @@ public final class Layers {
         }
         try (PreparedStatement ps = c.prepareStatement(sql.paged())) {
             ps.setFetchSize(cursor ? 500 : 0);
-            List<Object> params = new ArrayList<>(sql.params());
-            params.add(q.limit());
-            params.add(q.offset());
-            bind(ps, params);
+            bindPage(ps, sql, q);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (sql.countInside() && returned == 0) {
@@ -144,10 +141,7 @@ public final class Layers {
         long matched = -1;
         List<Long> ids = new ArrayList<>(Math.min(q.limit(), 1024));
         try (PreparedStatement ps = c.prepareStatement(sql.pageIds())) {
-            List<Object> params = new ArrayList<>(sql.params());
-            params.add(q.limit());
-            params.add(q.offset());
-            bind(ps, params);
+            bindPage(ps, sql, q);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -254,6 +248,14 @@ public final class Layers {
             rs.next();
             return rs.getBoolean(1);
         }
+    }
+
+    /** A page statement's parameters: the filter's, then LIMIT and OFFSET. */
+    private static void bindPage(PreparedStatement ps, FeatureSql.Statement sql, ItemsQuery q) throws SQLException {
+        List<Object> params = new ArrayList<>(sql.params());
+        params.add(q.limit());
+        params.add(q.offset());
+        bind(ps, params);
     }
 
     static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -31,39 +31,27 @@ public final class Precomputed {
 
     /** The unfiltered project tile, or empty when the precomputed tiles are not current (build it live then). */
     public Optional<byte[]> tile(Connection c, int z, int x, int y) throws SQLException {
+        return storedTile(c, z, PrecomputedSql.TILE, z, x, y);
+    }
+
+    /** The tile of one category's projects, or empty when the precomputed tiles are not current. */
+    public Optional<byte[]> categoryTile(Connection c, String category, int z, int x, int y) throws SQLException {
+        return storedTile(c, z, PrecomputedSql.CATEGORY_TILE, category, z, x, y);
+    }
+
+    /** A stored tile (sql and its parameters); empty bytes when the set is current but holds nothing there. */
+    private static Optional<byte[]> storedTile(Connection c, int z, String sql, Object... params) throws SQLException {
         if (z > TileSql.CLUSTER_MAX_ZOOM) {
             return Optional.empty();
         }
-        try (PreparedStatement ps = c.prepareStatement(PrecomputedSql.TILE)) {
-            ps.setInt(1, z);
-            ps.setInt(2, x);
-            ps.setInt(3, y);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Layers.bind(ps, List.of(params));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 byte[] b = rs.getBytes(1);
                 return Optional.of(b == null ? new byte[0] : b);  // no row: nothing in this tile
-            }
-        }
-    }
-
-    /** The tile of one category's projects, or empty when the precomputed tiles are not current. */
-    public Optional<byte[]> categoryTile(Connection c, String category, int z, int x, int y) throws SQLException {
-        if (z > TileSql.CLUSTER_MAX_ZOOM) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = c.prepareStatement(PrecomputedSql.CATEGORY_TILE)) {
-            ps.setString(1, category);
-            ps.setInt(2, z);
-            ps.setInt(3, x);
-            ps.setInt(4, y);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                byte[] b = rs.getBytes(1);
-                return Optional.of(b == null ? new byte[0] : b);  // no row: nothing of it in this tile
             }
         }
     }
